@@ -1,0 +1,52 @@
+// The diagnostic codes of contract section 5 and their severities, and a collector that keeps
+// "one segment gets at most one diagnostic of each code" (4.3) and every range inside the document.
+import type { Diagnostic, DiagnosticCode, RelatedInformation, Severity } from './analysis.ts';
+import type { Range } from './syntax.ts';
+
+export const SEVERITY_OF: Readonly<Record<DiagnosticCode, Severity>> = {
+  'syntax-error': 'error', 'unknown-flag': 'error', 'invalid-flags': 'error', 'unknown-state': 'error',
+  'invalid-initial-state': 'error', 'unknown-endpoint': 'error', 'duplicate-endpoint': 'error',
+  'too-many-endpoints': 'error', 'self-segment': 'error', 'invalid-number': 'error', 'duplicate-field': 'error',
+  'id-required': 'error', 'duplicate-id': 'error', 'unknown-id': 'error',
+  'unexpected-segment': 'error', // a warning when found at the receiver (see DiagnosticSink.receive)
+  'missing-ack-flag': 'error', 'ack-without-flag': 'warning', 'wrong-seq': 'error', 'wrong-ack': 'error',
+  'data-after-fin': 'error', 'retransmission': 'info', 'keep-alive': 'info', 'duplicate-segment': 'info',
+  'out-of-order': 'info', 'rst-expected': 'warning', 'ignored-segment': 'warning', 'state-mismatch': 'error',
+  'invalid-action': 'error', 'unacknowledged': 'warning', 'undelivered': 'warning',
+};
+
+export const DIAGNOSTIC_CODES = Object.keys(SEVERITY_OF) as DiagnosticCode[];
+
+export interface Finding {
+  code: DiagnosticCode;
+  range: Range;
+  message: string;
+  params?: Record<string, string | number>;
+  related?: RelatedInformation[];
+  severity?: Severity;
+  segment?: number;
+}
+
+export class DiagnosticSink {
+  readonly list: Diagnostic[] = [];
+  private readonly perSegment = new Set<string>();
+
+  add(f: Finding): Diagnostic | undefined {
+    if (f.segment !== undefined) {
+      const key = `${f.segment}:${f.code}`;
+      if (this.perSegment.has(key)) return undefined;
+      this.perSegment.add(key);
+    }
+    const d: Diagnostic = {
+      code: f.code,
+      severity: f.severity ?? SEVERITY_OF[f.code],
+      range: f.range,
+      message: f.message,
+      params: f.params ?? {},
+    };
+    if (f.related?.length) d.related = f.related;
+    if (f.segment !== undefined) d.segment = f.segment;
+    this.list.push(d);
+    return d;
+  }
+}
