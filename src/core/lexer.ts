@@ -1,0 +1,136 @@
+// Splits a document into lines and a line into tokens. Tokens live in reusable typed arrays:
+// a 10 MB file must not allocate an object per token.
+
+export const enum Tok { Word, Number, String, Punct }
+
+export interface LineSource { text: string; line: number }
+
+export class LineTokens {
+  kind = new Uint8Array(64);
+  start = new Int32Array(64);
+  end = new Int32Array(64);
+  /** Decoded value of string tokens, by token index. */
+  strings: (string | undefined)[] = [];
+  /** Whether string token i was closed. */
+  closed: boolean[] = [];
+  count = 0;
+  /** Where a comment starts (or the line length). */
+  codeEnd = 0;
+  text = '';
+  line = 0;
+
+  private push(kind: Tok, start: number, end: number): void {
+    if (this.count === this.kind.length) {
+      const grow = <T extends Uint8Array | Int32Array>(a: T, make: (n: number) => T): T => { const b = make(a.length * 2); b.set(a); return b; };
+      this.kind = grow(this.kind, (n) => new Uint8Array(n));
+      this.start = grow(this.start, (n) => new Int32Array(n));
+      this.end = grow(this.end, (n) => new Int32Array(n));
+    }
+    this.kind[this.count] = kind;
+    this.start[this.count] = start;
+    this.end[this.count] = end;
+    this.count++;
+  }
+
+  tokenText(i: number): string { return this.text.slice(this.start[i], this.end[i]); }
+  /** Token i is a punctuation mark with exactly this text. */
+  isPunct(i: number, p: string): boolean {
+    return i < this.count && this.kind[i] === Tok.Punct && this.end[i] - this.start[i] === p.length && this.text.startsWith(p, this.start[i]);
+  }
+  isWord(i: number): boolean { return i < this.count && this.kind[i] === Tok.Word; }
+  /** Token i+1 starts right where token i ends. */
+  adjacent(i: number): boolean { return i + 1 < this.count && this.end[i] === this.start[i + 1]; }
+
+  /** Tokenizes one line (without its line break). */
+  tokenize(text: string, line: number): void {
+    this.text = text;
+    this.line = line;
+    this.count = 0;
+    this.strings.length = 0;
+    this.closed.length = 0;
+    const n = text.length;
+    let i = 0;
+    this.codeEnd = n;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === 32 || c === 9 || c === 0xfeff || c === 11 || c === 12) { i++; continue; }
+      if (c === 35 /* # */ || (c === 47 /* / */ && text.charCodeAt(i + 1) === 47)) { this.codeEnd = i; break; }
+      const s = i;
+      if (isWordStart(c)) {
+        i++;
+        while (i < n && isWordPart(text.charCodeAt(i))) i++;
+        this.push(Tok.Word, s, i);
+      } else if (c >= 48 && c <= 57) {
+        i++;
+        while (i < n && isWordPart(text.charCodeAt(i))) i++;
+        this.push(Tok.Number, s, i);
+      } else if (c === 34 /* " */) {
+        i++;
+        let value = '';
+        let closed = false;
+        let chunk = i;
+        while (i < n) {
+          const d = text.charCodeAt(i);
+          if (d === 92 /* \ */ && i + 1 < n) { value += text.slice(chunk, i) + text[i + 1]; i += 2; chunk = i; continue; }
+          if (d === 34) { value += text.slice(chunk, i); i++; closed = true; break; }
+          i++;
+        }
+        if (!closed) value += text.slice(chunk, i);
+        this.strings[this.count] = value;
+        this.closed[this.count] = closed;
+        this.push(Tok.String, s, i);
+      } else {
+        const next = text.charCodeAt(i + 1);
+        const two = (c === 45 && next === 62) /* -> */ || (c === 126 && next === 62) /* ~> */ ||
+          (c === 61 && next === 62) /* => */ || (c === 61 && next === 61) /* == */;
+        i += two ? 2 : (c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1);
+        this.push(Tok.Punct, s, i);
+      }
+    }
+    if (this.codeEnd === n) {
+      // trim trailing white space from the code part
+      let e = n;
+      while (e > 0 && isSpace(text.charCodeAt(e - 1))) e--;
+      this.codeEnd = e;
+    }
+  }
+}
+
+function isSpace(c: number): boolean { return c === 32 || c === 9 || c === 0xfeff || c === 11 || c === 12; }
+function isWordStart(c: number): boolean { return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95; }
+function isWordPart(c: number): boolean { return isWordStart(c) || (c >= 48 && c <= 57); }
+
+/** Calls `each(lineText, lineIndex)` for every line; handles \n, \r\n and \r. Returns the line lengths. */
+export function forEachLine(text: string, each: (lineText: string, line: number) => void): number[] {
+  const lengths: number[] = [];
+  let start = 0;
+  let line = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      const lineText = text.slice(start, i);
+      lengths.push(lineText.length);
+      each(lineText, line++);
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      start = i + 1;
+    }
+  }
+  const last = text.slice(start);
+  lengths.push(last.length);
+  each(last, line);
+  return lengths;
+}
+
+/** Number of octets of a string in UTF-8. */
+export function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) { n += 4; i++; }
+    else n += 3;
+  }
+  return n;
+}

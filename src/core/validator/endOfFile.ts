@@ -1,0 +1,24 @@
+// The end-of-file checks (4.2): SYNs and FINs never acknowledged, segments never delivered, RSTs never sent.
+import type { Context } from './context.ts';
+import { reportRstsNeverSent } from './lookahead.ts';
+import type { Wire } from './wire.ts';
+
+export function reportEndOfFile(ctx: Context, inFlight: Map<string, Wire>): void {
+  reportRstsNeverSent(ctx);
+  for (const p of ctx.pending) {
+    const owner = ctx.tcbs[p.owner];
+    if (owner.closedByRst) continue;
+    ctx.report({
+      code: 'unacknowledged', range: p.range, segment: p.wire.index,
+      message: `${owner.name} received this ${p.what} (seq ${ctx.fmt(p.octet)}) but never acknowledges it: a later segment from ${owner.name} should carry ack=${ctx.fmt({ base: p.octet.base, off: (p.octet.off + 1) >>> 0 })}`,
+      params: { endpoint: owner.name, what: p.what, expected: ctx.fmt({ base: p.octet.base, off: (p.octet.off + 1) >>> 0 }) },
+    });
+  }
+  for (const [id, w] of inFlight) {
+    ctx.report({
+      code: 'undelivered', range: w.stmt.arrowRange, segment: w.index,
+      message: `segment ${id} is sent in flight (\`~>\`) but never delivered: add \`deliver ${id}\`, or write \`-x\` if it is lost`,
+      params: { id },
+    });
+  }
+}
