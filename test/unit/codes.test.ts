@@ -30,7 +30,7 @@ const cases: { code: string; severity: string; line: number; text: string }[] = 
   { code: 'duplicate-id', severity: 'error', line: 2, text: file('a -x b: SYN seq=1 id=s', 'a -> b: SYN seq=1 id=s') },
   { code: 'unknown-id', severity: 'error', line: 2, text: file('a -> b: SYN seq=1', 'deliver nope') },
   { code: 'unexpected-segment', severity: 'error', line: 1, text: file('a -> b: ACK seq=1 ack=1') },
-  { code: 'unexpected-segment', severity: 'warning', line: 5, text: file('a ~> b: SYN seq=x id=1', 'b ~> a: SYN seq=y id=2', 'deliver 1, 2', 'a -> b: SYN+ACK seq=x ack=y+1', 'b -> a: SYN+ACK seq=y+5 ack=x+1') },
+  { code: 'unexpected-segment', severity: 'warning', line: 4, text: file('a ~> b: SYN seq=x id=1', 'b ~> a: SYN seq=y id=2', 'deliver 1, 2', 'b -> a: SYN+ACK seq=y+5 ack=x+1') },
   { code: 'missing-ack-flag', severity: 'error', line: 6, text: file(...H, 'client -> server: PSH seq=x+1 len=10') },
   { code: 'ack-without-flag', severity: 'warning', line: 1, text: file('a -> b: SYN seq=1 ack=5') },
   { code: 'wrong-seq', severity: 'error', line: 5, text: file(...H.slice(0, 4), 'client -> server: ACK seq=x ack=y+1') },
