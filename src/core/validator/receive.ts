@@ -109,7 +109,8 @@ function receiveSynchronized(ctx: Context, r: Tcb, w: Wire, at: Range): void {
 /** Step 4: the ACK field. Returns false when the segment is dropped. */
 function processAck(ctx: Context, r: Tcb, w: Wire, at: Range): boolean {
   const ack = w.ackValue;
-  if (!w.ack || ack === undefined) return true;
+  if (!w.ack) return true;
+  if (ack === undefined) return false; // an ACK whose value nobody knows (its sender had no connection): dropped
   const sndNxt = r.sndNxt;
   const d = sndNxt === undefined ? undefined : distance(ack, sndNxt);
   if (d === undefined || d > 0) {

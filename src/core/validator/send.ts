@@ -152,9 +152,9 @@ function sendRst(ctx: Context, s: Tcb, w: Wire, res: SegmentResult): void {
 }
 
 function sendInConnection(ctx: Context, s: Tcb, w: Wire, res: SegmentResult): void {
-  if (!isSynchronized(s.state) || (s.state === 'SYN_RECEIVED' && !s.synAckSent)) {
+  if (!isSynchronized(s.state) || (s.state === 'SYN_RECEIVED' && !s.synAckSent) || s.sndNxt === undefined) {
     fillUnchecked(ctx, s, w, res);
-    unexpected(ctx, s, w, s.state === 'SYN_RECEIVED'
+    unexpected(ctx, s, w, s.state === 'SYN_RECEIVED' || s.sndNxt === undefined
       ? 'it must first answer the SYN with SYN+ACK'
       : `it has not received the peer's SYN yet; only SYN (or RST) can be sent before the connection is synchronized`);
     return;
