@@ -1,0 +1,148 @@
+// What the validator expects on a line: the seq and ack a segment from a given sender should carry,
+// printed the way the file writes numbers (symbolic `x+1` or plain `1001`).
+import type { Analysis, SegmentResult, TcbSnapshot } from '../analysis.ts';
+import { formatPlain, type Value } from '../sequence.ts';
+import type { TcpState } from '../syntax.ts';
+import { endpointIndex, stepBefore } from './positions.ts';
+
+const SYMBOL = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Symbol names textbooks use, in the order they usually appear (ISS of each side, then close time). */
+const CONVENTIONAL = ['x', 'y', 'u', 'v', 'w', 'z', 'a', 'b', 'c', 'd'];
+
+export interface ExpectedValue {
+  /** Text to write in the file (`x+1`, `1001`, or a fresh symbol such as `y`). */
+  text: string;
+  /** Why this is the value, in words. */
+  why: string;
+  /** True when any value is right (a SYN chooses the ISS); `text` is then a suggestion. */
+  free: boolean;
+}
+
+/** The segment statement on a line, with its result. */
+export function segmentAtLine(analysis: Analysis, line: number): SegmentResult | undefined {
+  const list = analysis.segments;
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const l = list[mid].statement.line;
+    if (l === line) return list[mid];
+    if (l < line) lo = mid + 1; else hi = mid - 1;
+  }
+  return undefined;
+}
+
+/**
+ * Prints a value with the symbols bound before `line` only (a symbol bound on the line itself would
+ * explain the value by itself). A value whose base cannot be written (an ISS the file never named)
+ * is undefined.
+ */
+export function formatBefore(analysis: Analysis, value: Value, line: number): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  if (value.base !== undefined) {
+    for (const b of analysis.symbols.values()) {
+      if (b.line >= line || b.value.base !== value.base) continue;
+      const d = (value.off - b.value.off) >>> 0;
+      if (d < 0x1000_0000 && d <= bestDistance) { best = b.name; bestDistance = d; }
+    }
+  }
+  if (best !== undefined) return bestDistance === 0 ? best : `${best}+${bestDistance}`;
+  if (value.base !== undefined && !SYMBOL.test(value.base)) return undefined;
+  return formatPlain(value);
+}
+
+/** A symbol name not bound anywhere but on `line` itself, and not an endpoint's name. */
+export function freshSymbol(analysis: Analysis, line: number, avoid: readonly string[] = []): string {
+  const taken = new Set<string>(avoid);
+  for (const b of analysis.symbols.values()) if (b.line !== line) taken.add(b.name);
+  for (const e of analysis.endpoints) taken.add(e.name);
+  for (const c of CONVENTIONAL) if (!taken.has(c)) return c;
+  for (let i = 1; ; i++) if (!taken.has(`iss${i}`)) return `iss${i}`;
+}
+
+/** The file writes numbers rather than symbols (no symbol anywhere, some seq/ack written). */
+export function isNumericFile(analysis: Analysis): boolean {
+  if (analysis.symbols.size > 0) return false;
+  return analysis.segments.some((s) => s.statement.seq !== undefined || s.statement.ack !== undefined);
+}
+
+/** A round ISS for numeric files that no segment uses yet. */
+function freshNumber(analysis: Analysis): string {
+  const used = new Set<number>();
+  for (const s of analysis.segments) if (s.statement.seq && !s.statement.seq.symbol) used.add(s.statement.seq.offset);
+  for (let n = 1000; ; n += 4000) if (![...used].some((u) => u >= n && u < n + 4000)) return String(n);
+}
+
+function free(analysis: Analysis, line: number, why: string): ExpectedValue {
+  return { text: isNumericFile(analysis) ? freshNumber(analysis) : freshSymbol(analysis, line), why, free: true };
+}
+
+/**
+ * Writes a value; an unnameable base (the ISS of a SYN written without seq) gets a fresh symbol,
+ * which the validator then binds to it (`ack=x+1` binds x).
+ */
+function written(analysis: Analysis, value: Value, line: number, why: string): ExpectedValue {
+  const text = formatBefore(analysis, value, line);
+  if (text !== undefined) return { text, why, free: false };
+  const name = freshSymbol(analysis, line);
+  const off = value.off | 0;
+  return { text: off === 0 ? name : off > 0 ? `${name}+${off}` : `${name}-${-off}`, why: `${why} (the file has not named ${value.base}; ${name} will stand for it)`, free: false };
+}
+
+export interface SenderContext {
+  index: number;
+  name: string;
+  /** State and TCB when the line starts. */
+  state: TcpState;
+  tcb?: TcbSnapshot;
+}
+
+/** The sender's state and TCB when `line` starts. */
+export function senderBefore(analysis: Analysis, name: string, line: number): SenderContext | undefined {
+  const index = endpointIndex(analysis, name);
+  if (index < 0) return undefined;
+  const step = stepBefore(analysis, line);
+  return { index, name, state: step?.states[index] ?? analysis.endpoints[index].initial, tcb: step?.tcbs[index] };
+}
+
+/** Which kind of segment is being written, from its flags. */
+export interface FlagsSeen { syn: boolean; ack: boolean; rst: boolean }
+
+/**
+ * The seq the validator expects on `line` from `sender`. An existing segment's own expectation
+ * (SegmentResult.expectedSeq) wins; otherwise it is derived from the sender's TCB.
+ */
+export function expectedSeq(analysis: Analysis, line: number, sender: string, flags: FlagsSeen): ExpectedValue | undefined {
+  const res = segmentAtLine(analysis, line);
+  const ctx = senderBefore(analysis, sender, line);
+  if (res && res.from >= 0 && analysis.endpoints[res.from]?.name === sender && !res.statement.unusable) {
+    if (res.expectedSeq) return written(analysis, res.expectedSeq, line, seqWhy(ctx, flags));
+    if (res.statement.flags.includes('SYN')) return free(analysis, line, `${sender} chooses its initial sequence number (ISS): any value is right`);
+  }
+  if (!ctx) return undefined;
+  const t = ctx.tcb;
+  if (flags.syn && (ctx.state === 'CLOSED' || ctx.state === 'LISTEN' || (ctx.state === 'SYN_RECEIVED' && !t?.iss))) {
+    return free(analysis, line, `${sender} chooses its initial sequence number (ISS): any value is right`);
+  }
+  if (flags.syn && t?.iss) return written(analysis, t.iss, line, `${sender}'s ISS (a SYN carries it)`);
+  if (t?.sndNxt) return written(analysis, t.sndNxt, line, seqWhy(ctx, flags));
+  return undefined;
+}
+
+function seqWhy(ctx: SenderContext | undefined, flags: FlagsSeen): string {
+  const who = ctx?.name ?? 'the sender';
+  if (flags.syn) return `${who}'s ISS (a SYN carries it)`;
+  return `SND.NXT of ${who}: the next sequence number it sends`;
+}
+
+/** The ack the validator expects on `line` from `sender`. */
+export function expectedAck(analysis: Analysis, line: number, sender: string): ExpectedValue | undefined {
+  const res = segmentAtLine(analysis, line);
+  if (res && res.from >= 0 && analysis.endpoints[res.from]?.name === sender && res.expectedAck) {
+    return written(analysis, res.expectedAck, line, `RCV.NXT of ${sender}: the next octet it expects from the peer`);
+  }
+  const ctx = senderBefore(analysis, sender, line);
+  if (ctx?.tcb?.rcvNxt) return written(analysis, ctx.tcb.rcvNxt, line, `RCV.NXT of ${sender}: the next octet it expects from the peer`);
+  return undefined;
+}
