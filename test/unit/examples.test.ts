@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { analyze, parseState, type Analysis, type Diagnostic } from '../../src/core/index.ts';
+import { analyze, DIAGNOSTIC_CODES, parseState, SEVERITY_OF, type Analysis, type Diagnostic } from '../../src/core/index.ts';
 
 const EXAMPLES = resolve(import.meta.dirname, '../../examples');
 const MISTAKES = join(EXAMPLES, 'mistakes');
@@ -114,5 +114,33 @@ for (const name of tcpseqFiles(MISTAKES)) {
     assert.deepEqual({ missing, unlisted }, { missing: [], unlisted: [] },
       `${name}: "missing" are listed but not reported, "unlisted" are reported but not listed (LINE CODE).\n`
       + `Diagnostics found:\n${listing(analysis)}`);
+  });
+}
+
+/** The README's Diagnostics section: one `### code` heading per code, each with a snippet that produces it. */
+function readmeDiagnosticEntries(): Map<string, string | undefined> {
+  const readme = readFileSync(resolve(import.meta.dirname, '../../README.md'), 'utf8');
+  const section = readme.split(/^## Diagnostics\s*$/m)[1]?.split(/^## /m)[0] ?? '';
+  const entries = new Map<string, string | undefined>();
+  for (const part of section.split(/^### /m).slice(1)) {
+    const heading = part.slice(0, part.indexOf('\n')).trim();
+    entries.set(heading, /```tcpseq\n([\s\S]*?)```/.exec(part)?.[1]);
+  }
+  return entries;
+}
+
+test('README: every diagnostic code has a `### code` entry, and each entry has no other heading', () => {
+  const entries = readmeDiagnosticEntries();
+  assert.deepEqual([...entries.keys()].sort(), [...DIAGNOSTIC_CODES].sort());
+});
+
+for (const [code, snippet] of readmeDiagnosticEntries()) {
+  test(`README: the example of ${code} produces ${code}`, () => {
+    assert.ok(snippet, `the README entry ### ${code} should have a \`\`\`tcpseq example`);
+    const analysis = analyze(snippet);
+    const found = analysis.diagnostics.filter((d) => d.code === code);
+    assert.ok(found.length > 0, `the README example of ${code} should produce it; found:\n${listing(analysis)}`);
+    assert.equal(found[0].severity, code === 'unexpected-segment' ? 'error' : SEVERITY_OF[code as keyof typeof SEVERITY_OF],
+      `severity of ${code} in the README example`);
   });
 }
