@@ -1,0 +1,92 @@
+// Diagnostics as you type: on open at once, on change after a pause (debounced), cleared on close.
+// A result is published only for the document version it was computed from, never over a newer one.
+import * as vscode from 'vscode';
+import type { Diagnostic as CoreDiagnostic, Severity } from '../../core/index.ts';
+import { analysisOf, isTcpseq, toVsRange } from '../analysisCache.ts';
+import { onSettingsChange, readSettings } from './settings.ts';
+
+/** Each code has a heading in the README's reference whose anchor is the code itself. */
+export const CODE_REFERENCE = 'https://github.com/tcpseq/tcpseq/blob/main/README.md#';
+
+const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+};
+
+export function toVsDiagnostic(d: CoreDiagnostic, uri: vscode.Uri): vscode.Diagnostic {
+  const v = new vscode.Diagnostic(toVsRange(d.range), d.message, SEVERITY[d.severity]);
+  v.source = 'tcpseq';
+  v.code = { value: d.code, target: vscode.Uri.parse(CODE_REFERENCE + d.code) };
+  if (d.related?.length) {
+    v.relatedInformation = d.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toVsRange(r.range)), r.message));
+  }
+  return v;
+}
+
+/** The code of a diagnostic this extension published (`wrong-seq`), or undefined. */
+export function codeOf(d: vscode.Diagnostic): string | undefined {
+  if (d.source !== 'tcpseq' || d.code === undefined) return undefined;
+  return typeof d.code === 'object' ? String(d.code.value) : String(d.code);
+}
+
+export function registerDiagnostics(context: vscode.ExtensionContext): vscode.DiagnosticCollection {
+  const collection = vscode.languages.createDiagnosticCollection('tcpseq');
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** The newest document version published per document: an older result never replaces it. */
+  const published = new Map<string, number>();
+  let settings = readSettings();
+
+  const cancel = (key: string) => {
+    const t = timers.get(key);
+    if (t !== undefined) { clearTimeout(t); timers.delete(key); }
+  };
+
+  const validateNow = (document: vscode.TextDocument) => {
+    const key = document.uri.toString();
+    cancel(key);
+    if (!settings.enabled || document.isClosed || !isTcpseq(document)) return;
+    const version = document.version;
+    const analysis = analysisOf(document);
+    if (document.isClosed || document.version !== version) return; // changed meanwhile: a newer run is scheduled
+    if ((published.get(key) ?? -1) > version) return;
+    published.set(key, version);
+    collection.set(document.uri, analysis.diagnostics.map((d) => toVsDiagnostic(d, document.uri)));
+  };
+
+  const schedule = (document: vscode.TextDocument) => {
+    if (!settings.enabled || !isTcpseq(document)) return;
+    const key = document.uri.toString();
+    cancel(key);
+    timers.set(key, setTimeout(() => { timers.delete(key); validateNow(document); }, settings.debounceMs));
+  };
+
+  const forget = (document: vscode.TextDocument) => {
+    const key = document.uri.toString();
+    cancel(key);
+    published.delete(key);
+    collection.delete(document.uri);
+  };
+
+  const revalidateAll = () => {
+    settings = readSettings();
+    if (!settings.enabled) {
+      for (const key of [...timers.keys()]) cancel(key);
+      published.clear();
+      collection.clear();
+      return;
+    }
+    for (const d of vscode.workspace.textDocuments) if (isTcpseq(d)) validateNow(d);
+  };
+
+  context.subscriptions.push(
+    collection,
+    vscode.workspace.onDidOpenTextDocument((d) => validateNow(d)),
+    vscode.workspace.onDidChangeTextDocument((e) => { if (e.contentChanges.length) schedule(e.document); }),
+    vscode.workspace.onDidCloseTextDocument((d) => forget(d)),
+    onSettingsChange(revalidateAll),
+    { dispose: () => { for (const key of [...timers.keys()]) cancel(key); } },
+  );
+  for (const d of vscode.workspace.textDocuments) if (isTcpseq(d)) validateNow(d);
+  return collection;
+}
