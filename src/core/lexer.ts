@@ -33,6 +33,23 @@ export class LineTokens {
   }
 
   tokenText(i: number): string { return this.text.slice(this.start[i], this.end[i]); }
+
+  private readonly interned = new Map<number, string[]>();
+  /** The text of token i, shared with every earlier equal token (names, flags and keywords repeat). */
+  internedText(i: number): string { return this.intern(this.start[i], this.end[i]); }
+  intern(s: number, e: number): string {
+    const text = this.text;
+    if (e - s > 24) return text.slice(s, e);
+    let h = e - s;
+    for (let k = s; k < e; k++) h = (Math.imul(h, 31) + text.charCodeAt(k)) | 0;
+    let bucket = this.interned.get(h);
+    if (bucket) {
+      for (const w of bucket) if (w.length === e - s && text.startsWith(w, s)) return w;
+    } else this.interned.set(h, (bucket = []));
+    const w = text.slice(s, e);
+    bucket.push(w);
+    return w;
+  }
   /** Token i is a punctuation mark with exactly this text. */
   isPunct(i: number, p: string): boolean {
     return i < this.count && this.kind[i] === Tok.Punct && this.end[i] - this.start[i] === p.length && this.text.startsWith(p, this.start[i]);
@@ -46,8 +63,7 @@ export class LineTokens {
     this.text = text;
     this.line = line;
     this.count = 0;
-    this.strings.length = 0;
-    this.closed.length = 0;
+    if (this.strings.length) { this.strings.length = 0; this.closed.length = 0; }
     const n = text.length;
     let i = 0;
     this.codeEnd = n;
@@ -106,14 +122,24 @@ export function forEachLine(text: string, each: (lineText: string, line: number)
   let start = 0;
   let line = 0;
   const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) {
+  if (text.indexOf('\r') < 0) {
+    // the common case: \n only, found with the engine's fast search
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', start)) {
       const lineText = text.slice(start, i);
       lengths.push(lineText.length);
       each(lineText, line++);
-      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
       start = i + 1;
+    }
+  } else {
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || c === 13) {
+        const lineText = text.slice(start, i);
+        lengths.push(lineText.length);
+        each(lineText, line++);
+        if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+        start = i + 1;
+      }
     }
   }
   const last = text.slice(start);

@@ -3,7 +3,8 @@ import type { Finding } from './diagnostics.ts';
 import { LineTokens, Tok } from './lexer.ts';
 import { parseState, STATES } from './states.ts';
 import { nearest } from './suggest.ts';
-import type { Assertion, Range, StateRef } from './syntax.ts';
+import { AssertionNode, NameNode, StateNode } from './nodes.ts';
+import type { Assertion, Range } from './syntax.ts';
 
 export function range(line: number, start: number, end: number): Range {
   return { start: { line, character: start }, end: { line, character: end } };
@@ -18,7 +19,7 @@ export function statementRange(t: LineTokens): Range {
  * Reads a state name at token i, joining adjacent pieces (`SYN-SENT`, `FIN-WAIT-1`).
  * Reports `unknown-state` (with the nearest name) and still returns the reference, without `state`.
  */
-export function parseStateAt(t: LineTokens, i: number, findings: Finding[]): { ref: StateRef; next: number } | undefined {
+export function parseStateAt(t: LineTokens, i: number, findings: Finding[]): { ref: StateNode; next: number } | undefined {
   if (i >= t.count || (t.kind[i] !== Tok.Word && t.kind[i] !== Tok.Number)) {
     const at = i < t.count ? range(t.line, t.start[i], t.end[i]) : range(t.line, t.codeEnd, t.codeEnd);
     findings.push({ code: 'syntax-error', range: at, message: `expected a state name such as ESTABLISHED${i < t.count ? `; found \`${t.tokenText(i)}\`` : ''}` });
@@ -26,8 +27,8 @@ export function parseStateAt(t: LineTokens, i: number, findings: Finding[]): { r
   }
   let j = i;
   while (t.adjacent(j) && t.isPunct(j + 1, '-') && t.adjacent(j + 1) && (t.kind[j + 2] === Tok.Word || t.kind[j + 2] === Tok.Number)) j += 2;
-  const text = t.text.slice(t.start[i], t.end[j]);
-  const ref: StateRef = { text, range: range(t.line, t.start[i], t.end[j]) };
+  const text = t.intern(t.start[i], t.end[j]);
+  const ref = new StateNode(text, t.line, t.start[i], t.end[j]);
   const state = parseState(text);
   if (state) ref.state = state;
   else {
@@ -43,7 +44,7 @@ export function parseStateAt(t: LineTokens, i: number, findings: Finding[]): { r
 
 /** `NAME STATE[, NAME STATE]` from token i to the end of the line (`:` or `=` may sit between NAME and STATE). */
 export function parseAssertions(t: LineTokens, i: number, findings: Finding[]): Assertion[] | undefined {
-  const out: Assertion[] = [];
+  let out: Assertion[] = [];
   const line = t.line;
   for (;;) {
     if (!t.isWord(i)) {
@@ -51,12 +52,12 @@ export function parseAssertions(t: LineTokens, i: number, findings: Finding[]): 
       findings.push({ code: 'syntax-error', range: at, message: 'expected `NAME STATE` (for example `client ESTABLISHED`)' });
       return out.length ? out : undefined;
     }
-    const endpoint = { name: t.tokenText(i), range: range(line, t.start[i], t.end[i]) };
+    const endpoint = new NameNode(t.internedText(i), line, t.start[i], t.end[i]);
     i++;
     if (t.isPunct(i, ':') || t.isPunct(i, '=')) i++;
     const parsed = parseStateAt(t, i, findings);
     if (!parsed) return out.length ? out : undefined;
-    out.push({ endpoint, state: parsed.ref, range: range(line, endpoint.range.start.character, parsed.ref.range.end.character) });
+    out = [...out, new AssertionNode(endpoint, parsed.ref)];
     i = parsed.next;
     if (i >= t.count) return out;
     if (t.isPunct(i, ',') || t.isPunct(i, ';')) { i++; continue; }

@@ -1,40 +1,79 @@
 // `SRC ARROW DST [:] FLAGS [FIELD ...] [=> ASSERTIONS]` (contract 2.3).
 import type { Finding } from './diagnostics.ts';
 import { LineTokens, Tok, utf8Length } from './lexer.ts';
-import { parseAssertions, range, statementRange } from './parseCommon.ts';
+import { ExprNode, FieldNode, FlagTokenNode, NameNode, rangeOf } from './nodes.ts';
+import { parseAssertions, range } from './parseCommon.ts';
 import { nearest } from './suggest.ts';
-import type { Arrow, Expr, Field, FieldName, FlagName, FlagToken, SegmentStatement } from './syntax.ts';
+import type { Arrow, Assertion, FieldName, FlagName, Range, SegmentStatement } from './syntax.ts';
 
 export const FLAG_ORDER: readonly FlagName[] = ['SYN', 'FIN', 'RST', 'PSH', 'ACK', 'URG', 'ECE', 'CWR'];
 const LONG_FLAGS = new Set<string>(FLAG_ORDER);
+const FLAG_BIT = Object.fromEntries(FLAG_ORDER.map((f, i) => [f, 1 << i])) as Record<FlagName, number>;
+const FLAG_SETS = new Map<number, FlagName[]>();
+/** Flag words already read (`SYN`, `S.`, `ack`), with their flags. */
+const FLAG_WORDS = new Map<string, FlagName[]>();
+/** The canonical flag list of a bit set (shared, frozen arrays: segments rarely differ). */
+function flagsOf(mask: number): FlagName[] {
+  let list = FLAG_SETS.get(mask);
+  if (!list) { list = Object.freeze(FLAG_ORDER.filter((f) => mask & FLAG_BIT[f])) as FlagName[]; FLAG_SETS.set(mask, list); }
+  return list;
+}
 const SHORT: Record<string, FlagName> = { S: 'SYN', F: 'FIN', R: 'RST', P: 'PSH', '.': 'ACK' };
 const FIELD_NAMES: readonly FieldName[] = ['seq', 'ack', 'len', 'data', 'win', 'id'];
+const FIELD_BIT: Record<string, number> = { seq: 1, ack: 2, len: 4, data: 8, win: 16, id: 32 };
+const FIELD_LOWER = new Map<string, string>(FIELD_NAMES.map((f) => [f, f]));
 const MAX = 0xffff_ffff;
+
+/** A segment statement; its ranges are built from the columns when read (see nodes.ts). */
+export class SegmentNode implements SegmentStatement {
+  readonly kind = 'segment';
+  flags: FlagName[] = [];
+  flagTokens: FlagTokenNode[] = NONE as FlagTokenNode[];
+  fields: FieldNode[] = NONE as FieldNode[];
+  seq?: ExprNode;
+  ack?: ExprNode;
+  len = 0;
+  data?: string;
+  win?: number;
+  id?: NameNode;
+  assertions: Assertion[] = NO_ASSERTIONS;
+  unusable = false;
+  /** Columns: statement, arrow, flags. */
+  fs: number;
+  fe: number;
+  constructor(readonly line: number, readonly s: number, readonly e: number, readonly src: NameNode, readonly dst: NameNode,
+    readonly arrow: Arrow, readonly as: number, readonly ae: number) { this.fs = this.fe = ae; }
+  get range(): Range { return rangeOf(this.line, this.s, this.e); }
+  get arrowRange(): Range { return rangeOf(this.line, this.as, this.ae); }
+  get flagsRange(): Range { return rangeOf(this.line, this.fs, this.fe); }
+}
+const NO_ASSERTIONS: Assertion[] = [];
+const NONE: unknown[] = [];
+/** Appends to a node's list: lists start shared and empty, and grow one slot at a time (most hold 1-3). */
+function append<T>(list: T[], item: T): T[] { return list.length === 0 ? [item] : [...list, item]; }
 
 export function parseSegment(t: LineTokens, findings: Finding[]): SegmentStatement {
   const line = t.line;
   const r = (s: number, e: number) => range(line, s, e);
-  const src = { name: t.tokenText(0), range: r(t.start[0], t.end[0]) };
+  const src = new NameNode(t.internedText(0), line, t.start[0], t.end[0]);
   let arrow: Arrow;
   let i: number;
   if (t.isPunct(1, '-')) { arrow = '-x'; i = 3; } else { arrow = t.isPunct(1, '->') ? '->' : '~>'; i = 2; }
-  const arrowRange = r(t.start[1], t.end[i - 1]);
-  let dst = { name: '', range: r(t.end[i - 1], t.end[i - 1]) };
-  if (t.isWord(i)) { dst = { name: t.tokenText(i), range: r(t.start[i], t.end[i]) }; i++; }
-  else findings.push({ code: 'syntax-error', range: arrowRange, message: 'expected the receiving endpoint after the arrow, as in `client -> server: SYN`' });
+  const arrowEnd = t.end[i - 1];
+  let dst = new NameNode('', line, arrowEnd, arrowEnd);
+  if (t.isWord(i)) { dst = new NameNode(t.internedText(i), line, t.start[i], t.end[i]); i++; }
+  else findings.push({ code: 'syntax-error', range: r(t.start[1], arrowEnd), message: 'expected the receiving endpoint after the arrow, as in `client -> server: SYN`' });
   if (t.isPunct(i, ':')) i++;
 
-  const seg: SegmentStatement = {
-    kind: 'segment', line, range: statementRange(t), src, dst, arrow, arrowRange,
-    flags: [], flagTokens: [], flagsRange: r(t.end[i - 1], t.end[i - 1]), fields: [], len: 0, assertions: [], unusable: false,
-  };
+  const seg = new SegmentNode(line, t.start[0], t.end[t.count - 1], src, dst, arrow, t.start[1], arrowEnd);
+  seg.fs = seg.fe = t.end[i - 1];
   i = parseFlags(t, i, seg, findings);
   i = parseFields(t, i, seg, findings);
   if (i < t.count && t.isPunct(i, '=>')) seg.assertions = parseAssertions(t, i + 1, findings) ?? [];
 
   const has = (f: FlagName) => seg.flags.includes(f);
   if (seg.flagTokens.length === 0) {
-    findings.push({ code: 'invalid-flags', range: seg.flagsRange.start.character === seg.flagsRange.end.character ? seg.range : seg.flagsRange, message: 'a segment needs at least one flag (SYN, ACK, FIN, RST, PSH, ...)' });
+    findings.push({ code: 'invalid-flags', range: seg.fs === seg.fe ? seg.range : seg.flagsRange, message: 'a segment needs at least one flag (SYN, ACK, FIN, RST, PSH, ...)' });
     seg.unusable = true;
   } else if (seg.flags.length === 0) {
     seg.unusable = true; // only unknown flags: already reported
@@ -43,10 +82,10 @@ export function parseSegment(t: LineTokens, findings: Finding[]): SegmentStateme
     seg.unusable = true;
   }
   if (arrow === '~>' && !seg.id) {
-    findings.push({ code: 'id-required', range: arrowRange, message: 'an in-flight segment (`~>`) needs `id=NAME` so a later `deliver NAME` can deliver it' });
+    findings.push({ code: 'id-required', range: seg.arrowRange, message: 'an in-flight segment (`~>`) needs `id=NAME` so a later `deliver NAME` can deliver it' });
   }
   if (dst.name && dst.name === src.name) {
-    findings.push({ code: 'self-segment', range: r(src.range.start.character, dst.range.end.character), message: `a segment goes from one endpoint to the other; found ${src.name} to itself`, params: { endpoint: src.name } });
+    findings.push({ code: 'self-segment', range: r(src.s, dst.e), message: `a segment goes from one endpoint to the other; found ${src.name} to itself`, params: { endpoint: src.name } });
     seg.unusable = true;
   }
   return seg;
@@ -54,70 +93,78 @@ export function parseSegment(t: LineTokens, findings: Finding[]): SegmentStateme
 
 function isFieldStart(t: LineTokens, i: number): boolean { return t.isWord(i) && t.isPunct(i + 1, '='); }
 
-function parseFlags(t: LineTokens, i: number, seg: SegmentStatement, findings: Finding[]): number {
+function parseFlags(t: LineTokens, i: number, seg: SegmentNode, findings: Finding[]): number {
   const line = t.line;
-  const set = new Set<FlagName>();
+  let mask = 0;
   let first = -1;
   let last = -1;
   while (i < t.count && !t.isPunct(i, '=>') && !isFieldStart(t, i)) {
     if (t.isPunct(i, '+') || t.isPunct(i, ',') || t.isPunct(i, '|') || t.isPunct(i, '/')) { i++; continue; }
     const s = i;
     while (t.adjacent(i) && (t.kind[i + 1] === Tok.Word || t.kind[i + 1] === Tok.Number || t.isPunct(i + 1, '.'))) i++;
-    const text = t.text.slice(t.start[s], t.end[i]);
-    const token: FlagToken = { text, flags: [], known: true, range: range(line, t.start[s], t.end[i]) };
-    const upper = text.toUpperCase();
-    if (LONG_FLAGS.has(upper)) token.flags.push(upper as FlagName);
-    else if (/^[SFRP]*\.?$/.test(upper)) for (const ch of upper) token.flags.push(SHORT[ch]);
-    else {
-      token.known = false;
-      const suggestion = nearest(upper, FLAG_ORDER);
+    const text = t.intern(t.start[s], t.end[i]);
+    let flags = FLAG_WORDS.get(text);
+    let known = true;
+    if (!flags) {
+      const upper = text.toUpperCase();
+      flags = [];
+      if (LONG_FLAGS.has(upper)) flags.push(upper as FlagName);
+      else if (/^[SFRP]*\.?$/.test(upper)) for (const ch of upper) flags.push(SHORT[ch]);
+      else known = false;
+      if (known) FLAG_WORDS.set(text, flags);
+    }
+    if (!known) {
+      const suggestion = nearest(text.toUpperCase(), FLAG_ORDER);
       findings.push({
-        code: 'unknown-flag', range: token.range,
+        code: 'unknown-flag', range: range(line, t.start[s], t.end[i]),
         message: `unknown flag \`${text}\`${suggestion ? `; did you mean ${suggestion}?` : ''} (flags: ${FLAG_ORDER.join(' ')}, or packetdrill's S F R P .)`,
         params: suggestion ? { found: text, suggestion } : { found: text },
       });
     }
-    for (const f of token.flags) set.add(f);
-    seg.flagTokens.push(token);
+    for (const f of flags) mask |= FLAG_BIT[f];
+    seg.flagTokens = append(seg.flagTokens, new FlagTokenNode(text, flags, known, line, t.start[s], t.end[i]));
     if (first < 0) first = s;
     last = i;
     i++;
   }
-  seg.flags = FLAG_ORDER.filter((f) => set.has(f));
-  if (first >= 0) seg.flagsRange = range(line, t.start[first], t.end[last]);
+  seg.flags = flagsOf(mask);
+  if (first >= 0) { seg.fs = t.start[first]; seg.fe = t.end[last]; }
   return i;
 }
 
-function parseFields(t: LineTokens, i: number, seg: SegmentStatement, findings: Finding[]): number {
+function parseFields(t: LineTokens, i: number, seg: SegmentNode, findings: Finding[]): number {
   const line = t.line;
-  const seen = new Set<string>();
+  let seen = 0;
   while (i < t.count && !t.isPunct(i, '=>')) {
     if (!isFieldStart(t, i)) {
       findings.push({ code: 'syntax-error', range: range(line, t.start[i], t.end[i]), message: `expected a field (seq=, ack=, len=, data=, win=, id=) or \`=>\`; found \`${t.tokenText(i)}\`` });
       i++;
       continue;
     }
-    const nameText = t.tokenText(i);
-    const name = nameText.toLowerCase() as FieldName;
+    const nameText = t.internedText(i);
+    const name = (FIELD_LOWER.get(nameText) ?? nameText.toLowerCase()) as FieldName;
+    const bit = FIELD_BIT[name] ?? 0;
     const nameStart = t.start[i];
-    let j = i + 2;
+    const j = i + 2;
     let end = j;
     while (end < t.count && !t.isPunct(end, '=>') && !isFieldStart(t, end)) end++;
-    const valueRange = range(line, j < t.count ? t.start[j] : t.end[i + 1], end > j ? t.end[end - 1] : t.end[i + 1]);
-    const field: Field = { name, range: range(line, nameStart, valueRange.end.character), nameRange: range(line, nameStart, t.end[i]), valueRange, valueText: t.text.slice(valueRange.start.character, valueRange.end.character) };
+    const vs = j < t.count ? t.start[j] : t.end[i + 1];
+    const ve = end > j ? t.end[end - 1] : t.end[i + 1];
+    const field = new FieldNode(name, t.text, line, nameStart, t.end[i], vs, ve);
+    const valueRange = field.valueRange;
     i = end;
-    if (!FIELD_NAMES.includes(name)) {
+    if (!bit) {
       const suggestion = nearest(nameText, FIELD_NAMES);
       findings.push({ code: 'syntax-error', range: field.nameRange, message: `unknown field \`${nameText}\`${suggestion ? `; did you mean ${suggestion}=?` : ''} (fields: ${FIELD_NAMES.join(', ')})`, params: suggestion ? { found: nameText, suggestion } : { found: nameText } });
       continue;
     }
-    if (seen.has(name) || (name === 'len' && seen.has('data')) || (name === 'data' && seen.has('len'))) {
-      const what = seen.has(name) ? `\`${name}\` is given twice` : '`data` and `len` both give the payload; keep one';
+    if (seen & bit || (name === 'len' && seen & FIELD_BIT.data) || (name === 'data' && seen & FIELD_BIT.len)) {
+      const what = seen & bit ? `\`${name}\` is given twice` : '`data` and `len` both give the payload; keep one';
       findings.push({ code: 'duplicate-field', range: field.range, message: what, params: { field: name } });
       continue;
     }
-    seen.add(name);
-    seg.fields.push(field);
+    seen |= bit;
+    seg.fields = append(seg.fields, field);
     if (j >= end) {
       findings.push({ code: 'syntax-error', range: field.range, message: `expected a value after \`${name}=\`` });
       continue;
@@ -138,7 +185,7 @@ function parseFields(t: LineTokens, i: number, seg: SegmentStatement, findings: 
         break;
       case 'id':
         if (t.kind[j] !== Tok.Word && t.kind[j] !== Tok.Number) { findings.push({ code: 'syntax-error', range: valueRange, message: 'an id is a name, as in `id=syn1`' }); break; }
-        seg.id = { name: t.tokenText(j), range: range(line, t.start[j], t.end[j]) };
+        seg.id = new NameNode(t.internedText(j), line, t.start[j], t.end[j]);
         trailing(t, j + 1, end, findings);
         break;
     }
@@ -152,9 +199,14 @@ function trailing(t: LineTokens, from: number, end: number, findings: Finding[])
 
 /** A decimal or 0x hex number, or undefined when the text is not one. May exceed 2^32-1. */
 export function numberValue(text: string): number | undefined {
-  if (/^[0-9]+$/.test(text)) return Number(text);
-  if (/^0[xX][0-9a-fA-F]+$/.test(text)) return Number(text);
-  return undefined;
+  const n = text.length;
+  if (n > 2 && text.charCodeAt(0) === 48 && (text.charCodeAt(1) | 32) === 120) {
+    for (let i = 2; i < n; i++) { const c = text.charCodeAt(i) | 32; if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return undefined; }
+    return Number(text);
+  }
+  let v = 0;
+  for (let i = 0; i < n; i++) { const c = text.charCodeAt(i); if (c < 48 || c > 57) return undefined; v = v * 10 + (c - 48); }
+  return n > 0 ? v : undefined;
 }
 
 function parseCount(t: LineTokens, j: number, end: number, name: string, findings: Finding[]): number | undefined {
@@ -171,13 +223,11 @@ function parseCount(t: LineTokens, j: number, end: number, name: string, finding
 }
 
 /** EXPR: terms joined by + and -, at most one symbol, added, and no leading minus (contract 2.3). */
-function parseExpr(t: LineTokens, j: number, end: number, findings: Finding[]): Expr | undefined {
+function parseExpr(t: LineTokens, j: number, end: number, findings: Finding[]): ExprNode | undefined {
   const line = t.line;
-  const whole = range(line, t.start[j], t.end[end - 1]);
-  const text = t.text.slice(t.start[j], t.end[end - 1]);
   let offset = 0;
   let symbol: string | undefined;
-  let symbolRange;
+  let ss = -1;
   let sign = 1;
   let k = j;
   let bad: string | undefined;
@@ -190,23 +240,27 @@ function parseExpr(t: LineTokens, j: number, end: number, findings: Finding[]): 
     }
     if (t.kind[k] === Tok.Number) {
       const n = numberValue(t.tokenText(k));
-      if (n === undefined) { findings.push({ code: 'syntax-error', range: whole, message: `\`${t.tokenText(k)}\` is not a number (decimal or 0x hex)` }); return undefined; }
+      if (n === undefined) { findings.push({ code: 'syntax-error', range: range(line, t.start[j], t.end[end - 1]), message: `\`${t.tokenText(k)}\` is not a number (decimal or 0x hex)` }); return undefined; }
       if (n > MAX) { bad = `${t.tokenText(k)} is outside 0..4294967295`; break; }
       offset = (offset + sign * n) >>> 0;
     } else if (t.kind[k] === Tok.Word) {
       if (symbol !== undefined) { bad = `at most one symbol in a value; found ${symbol} and ${t.tokenText(k)}`; break; }
       if (sign < 0) { bad = `a symbol can be added, not subtracted; found -${t.tokenText(k)}`; break; }
-      symbol = t.tokenText(k);
-      symbolRange = range(line, t.start[k], t.end[k]);
+      symbol = t.internedText(k);
+      ss = k;
     } else break;
     k++;
   }
-  if (bad) { findings.push({ code: 'invalid-number', range: whole, message: `${bad} (in \`${text}\`)`, params: { found: text } }); return undefined; }
+  if (bad) {
+    const text = t.text.slice(t.start[j], t.end[end - 1]);
+    findings.push({ code: 'invalid-number', range: range(line, t.start[j], t.end[end - 1]), message: `${bad} (in \`${text}\`)`, params: { found: text } });
+    return undefined;
+  }
   if (k < end) {
     findings.push({ code: 'syntax-error', range: range(line, t.start[k], t.end[end - 1]), message: `unexpected \`${t.text.slice(t.start[k], t.end[end - 1])}\` in a value; write it like \`x+1\` or \`1001\`` });
     return undefined;
   }
-  const e: Expr = { text: t.text.slice(t.start[j], t.end[k - 1]), offset, range: range(line, t.start[j], t.end[k - 1]) };
-  if (symbol !== undefined) { e.symbol = symbol; e.symbolRange = symbolRange; }
+  const e = new ExprNode(t.text, offset, line, t.start[j], t.end[k - 1]);
+  if (symbol !== undefined) { e.symbol = symbol; e.ss = t.start[ss]; e.se = t.end[ss]; }
   return e;
 }

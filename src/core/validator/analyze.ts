@@ -1,7 +1,7 @@
 // Runs a file's statements in order through the two TCBs and collects diagnostics and the trace.
-import type { Analysis, SegmentResult, Severity, Step } from '../analysis.ts';
+import type { Analysis, SegmentResult, Severity, Step, TcbSnapshot } from '../analysis.ts';
 import { parse } from '../parser.ts';
-import type { ActionStatement, Assertion, DeliverStatement, NameRef, Range, SegmentStatement } from '../syntax.ts';
+import type { ActionStatement, Assertion, DeliverStatement, NameRef, Range, SegmentStatement, TcpState } from '../syntax.ts';
 import { Context } from './context.ts';
 import { resolveEndpoints, type EndpointTable } from './endpoints.ts';
 import { reportEndOfFile } from './endOfFile.ts';
@@ -86,13 +86,32 @@ class Runner {
     return this.ctx.sink.list.some((d) => d.code === 'too-many-endpoints' && d.range.start.line === ref.range.start.line && d.range.start.character === ref.range.start.character);
   }
 
+  /** Steps share their state and snapshot arrays while nothing changes: a 100,000-line trace stays small. */
+  private lastStates: TcpState[] = [];
+  private lastTcbs: TcbSnapshot[] = [];
+  private readonly tuples = new Map<string, TcpState[]>();
+
   private step(line: number, before: Step['before']): void {
     const tcbs = this.ctx.tcbs;
+    let key = '';
+    for (const t of tcbs) key += t.state + ' ';
+    let states = this.tuples.get(key);
+    if (!states) this.tuples.set(key, (states = tcbs.map((t) => t.state)));
+    this.lastStates = states;
+    let snaps = this.lastTcbs;
+    for (let i = 0; i < tcbs.length; i++) {
+      const snap = tcbs[i].snapshot();
+      if (snaps[i] !== snap) { if (snaps === this.lastTcbs) snaps = snaps.slice(); snaps[i] = snap; }
+    }
+    this.lastTcbs = snaps;
     this.stepAtLine[line] = this.steps.length;
-    this.steps.push({ line, before, states: tcbs.map((t) => t.state), tcbs: tcbs.map((t) => t.snapshot()) });
+    this.steps.push({ line, before, states, tcbs: snaps });
   }
 
-  private states() { return this.ctx.tcbs.map((t) => t.state); }
+  private states(): TcpState[] {
+    if (this.lastStates.length !== this.ctx.tcbs.length) this.lastStates = this.ctx.tcbs.map((t) => t.state);
+    return this.lastStates;
+  }
 
   segment(s: SegmentStatement): void {
     const ctx = this.ctx;
@@ -109,10 +128,10 @@ class Runner {
     if (from < 0 || to < 0 || from === to) return;
     const before = this.states();
     if (!s.unusable) {
-      const has = (f: string) => s.flags.includes(f as never);
-      const wire: Wire = { index, stmt: s, from, to, syn: has('SYN'), ack: has('ACK'), fin: has('FIN'), rst: has('RST'), len: s.len, keepAlive: false };
+      const f = s.flags;
+      const wire: Wire = { index, stmt: s, from, to, syn: f.includes('SYN'), ack: f.includes('ACK'), fin: f.includes('FIN'), rst: f.includes('RST'), len: s.len, keepAlive: false };
       send(ctx, ctx.tcbs[from], wire);
-      if (s.arrow === '->') { receive(ctx, ctx.tcbs[to], wire, s.range); res.deliveredLine = s.line; }
+      if (s.arrow === '->') { receive(ctx, ctx.tcbs[to], wire, s); res.deliveredLine = s.line; }
       else if (s.arrow === '~>' && s.id && this.ids.get(s.id.name) === s.id) this.inFlight.set(s.id.name, wire);
     }
     this.step(s.line, before);
@@ -138,7 +157,7 @@ class Runner {
       this.inFlight.delete(id.name);
       this.delivered.set(id.name, s.line);
       this.ctx.segments[wire.index].deliveredLine = s.line;
-      receive(this.ctx, this.ctx.tcbs[wire.to], wire, id.range);
+      receive(this.ctx, this.ctx.tcbs[wire.to], wire, id);
     }
     this.step(s.line, before);
     this.assertions(s.assertions);
@@ -153,7 +172,7 @@ class Runner {
     if (applies) {
       t.reset(s.action === 'listen' ? 'LISTEN' : 'CLOSED');
       t.closedByRst = false;
-      t.stateSince = s.range;
+      t.stateSince = s;
     } else {
       const where = s.action === 'listen' ? 'in CLOSED (a passive open)' : s.action === 'close' ? 'in LISTEN or SYN_SENT; in a synchronized state write the FIN segment that close sends' : 'in TIME_WAIT';
       this.ctx.report({ code: 'invalid-action', range: s.actionRange, message: `${t.name} is ${t.state}: \`${s.action === 'wait' ? 'wait 2MSL' : s.action}\` applies only ${where}`, params: { endpoint: t.name, state: t.state, action: s.action } });
@@ -172,7 +191,7 @@ class Runner {
         code: 'state-mismatch', range: a.state.range,
         message: `${t.name} is ${t.state} here, not ${a.state.state}`,
         params: { endpoint: t.name, expected: a.state.state, actual: t.state },
-        related: t.stateSince ? [{ range: t.stateSince, message: `${t.name} entered ${t.state} here` }] : undefined,
+        related: t.stateSince ? [{ range: t.stateSince.range, message: `${t.name} entered ${t.state} here` }] : undefined,
       });
     }
   }

@@ -2,12 +2,12 @@
 import type { SegmentResult, SymbolBinding } from '../analysis.ts';
 import { DiagnosticSink, type Finding } from '../diagnostics.ts';
 import { add, concrete, Notation, unknown, type Value } from '../sequence.ts';
-import type { Expr, Range } from '../syntax.ts';
-import type { Tcb } from './tcb.ts';
+import type { Expr } from '../syntax.ts';
+import type { Tcb, Where } from './tcb.ts';
 import type { Wire } from './wire.ts';
 
 /** A SYN or FIN an endpoint received and must acknowledge before the end of the file. */
-export interface PendingAck { owner: number; octet: Value; what: 'SYN' | 'FIN'; wire: Wire; range: Range }
+export interface PendingAck { owner: number; octet: Value; what: 'SYN' | 'FIN'; wire: Wire; at: Where }
 
 export class Context {
   readonly sink = new DiagnosticSink();
@@ -49,8 +49,8 @@ export class Context {
   }
 
   /** A SYN or FIN received in order: remember it until the receiver acknowledges it. */
-  expectAck(owner: Tcb, octet: Value, what: 'SYN' | 'FIN', wire: Wire, range: Range): void {
-    this.pending.push({ owner: owner.index, octet, what, wire, range });
+  expectAck(owner: Tcb, octet: Value, what: 'SYN' | 'FIN', wire: Wire, at: Where): void {
+    this.pending.push({ owner: owner.index, octet, what, wire, at });
   }
 
   /** The sender acknowledged everything below `ack`. */

@@ -1,15 +1,14 @@
 // `rst-expected` (4.2): a receiver that must answer with RST, and the look-ahead at its next segment.
-import type { Range } from '../syntax.ts';
 import type { Context } from './context.ts';
-import type { Tcb } from './tcb.ts';
+import type { Tcb, Where } from './tcb.ts';
 import { flagText, type Wire } from './wire.ts';
 
-interface Owed { wire: Wire; range: Range; why: string }
+interface Owed { wire: Wire; at: Where; why: string }
 
 /** The receiver answers `w` with a RST; its next segment in the file should be that RST. */
-export function oweRst(ctx: Context, r: Tcb, w: Wire, range: Range, why: string): void {
+export function oweRst(ctx: Context, r: Tcb, w: Wire, at: Where, why: string): void {
   if (r.owedRst) reportMissedRst(ctx, r);
-  r.owedRst = { wire: w, range, why };
+  r.owedRst = { wire: w, at, why };
 }
 
 function expectedRst(ctx: Context, w: Wire): string {
@@ -20,7 +19,7 @@ function expectedRst(ctx: Context, w: Wire): string {
 
 function report(ctx: Context, r: Tcb, owed: Owed, what: string): void {
   ctx.report({
-    code: 'rst-expected', range: owed.range, segment: owed.wire.index,
+    code: 'rst-expected', range: owed.at.range, segment: owed.wire.index,
     message: `${r.name} answers this ${flagText(owed.wire)} with ${expectedRst(ctx, owed.wire)} (${owed.why}), ${what}`,
     params: { endpoint: r.name, expected: expectedRst(ctx, owed.wire) },
   });

@@ -1,13 +1,13 @@
 // Receiving (contract 4.2): checked against the receiver's state when the segment is delivered.
 import { add, distance, equal, less, type Value } from '../sequence.ts';
-import type { Range } from '../syntax.ts';
+import type { Where } from './tcb.ts';
 import type { Context } from './context.ts';
 import { oweRst } from './lookahead.ts';
 import type { Tcb } from './tcb.ts';
 import { flagText, type Wire } from './wire.ts';
 
 /** Delivers `w` to `r`; `at` is where the delivery happens (the segment line, or the `deliver` id). */
-export function receive(ctx: Context, r: Tcb, w: Wire, at: Range): void {
+export function receive(ctx: Context, r: Tcb, w: Wire, at: Where): void {
   switch (r.state) {
     case 'CLOSED': return receiveInClosed(ctx, r, w, at);
     case 'LISTEN': return receiveInListen(ctx, r, w, at);
@@ -16,17 +16,17 @@ export function receive(ctx: Context, r: Tcb, w: Wire, at: Range): void {
   }
 }
 
-function ignored(ctx: Context, r: Tcb, w: Wire, at: Range, why: string): void {
-  ctx.report({ code: 'ignored-segment', range: at, segment: w.index, message: `${r.name} drops this ${flagText(w)} in ${r.state}: ${why}`, params: { endpoint: r.name, state: r.state, flags: flagText(w) } });
+function ignored(ctx: Context, r: Tcb, w: Wire, at: Where, why: string): void {
+  ctx.report({ code: 'ignored-segment', range: at.range, segment: w.index, message: `${r.name} drops this ${flagText(w)} in ${r.state}: ${why}`, params: { endpoint: r.name, state: r.state, flags: flagText(w) } });
 }
 
-function enter(r: Tcb, state: Tcb['state'], at: Range): void { r.state = state; r.stateSince = at; }
+function enter(r: Tcb, state: Tcb['state'], at: Where): void { r.state = state; r.stateSince = at; }
 
-function receiveInClosed(ctx: Context, r: Tcb, w: Wire, at: Range): void {
+function receiveInClosed(ctx: Context, r: Tcb, w: Wire, at: Where): void {
   if (!w.rst) oweRst(ctx, r, w, at, `${r.name} is CLOSED: no connection exists`);
 }
 
-function receiveInListen(ctx: Context, r: Tcb, w: Wire, at: Range): void {
+function receiveInListen(ctx: Context, r: Tcb, w: Wire, at: Where): void {
   if (w.rst) return; // ignored, silently
   if (w.ack) return oweRst(ctx, r, w, at, `an ACK reaching LISTEN acknowledges nothing ${r.name} sent`);
   if (!w.syn) return ignored(ctx, r, w, at, 'a listening endpoint waits for a SYN');
@@ -35,14 +35,14 @@ function receiveInListen(ctx: Context, r: Tcb, w: Wire, at: Range): void {
   enter(r, 'SYN_RECEIVED', at);
 }
 
-function acceptSyn(ctx: Context, r: Tcb, w: Wire, at: Range): void {
+function acceptSyn(ctx: Context, r: Tcb, w: Wire, at: Where): void {
   r.irs = w.seq!;
   r.rcvNxt = add(w.seq!, 1);
   r.rcvNxtSince = at;
   ctx.expectAck(r, w.seq!, 'SYN', w, at);
 }
 
-function receiveInSynSent(ctx: Context, r: Tcb, w: Wire, at: Range): void {
+function receiveInSynSent(ctx: Context, r: Tcb, w: Wire, at: Where): void {
   if (w.ack && !equal(w.ackValue, r.sndNxt)) {
     if (w.rst) return ignored(ctx, r, w, at, `its ack ${ctx.fmt(w.ackValue)} is not ${r.name}'s SND.NXT ${ctx.fmt(r.sndNxt)}`);
     return oweRst(ctx, r, w, at, `its ack ${ctx.fmt(w.ackValue)} is unacceptable: ${r.name} expects ack=${ctx.fmt(r.sndNxt)}`);
@@ -67,7 +67,7 @@ function receiveInSynSent(ctx: Context, r: Tcb, w: Wire, at: Range): void {
   ignored(ctx, r, w, at, `in SYN_SENT ${r.name} waits for a SYN+ACK (or a SYN)`);
 }
 
-function receiveSynchronized(ctx: Context, r: Tcb, w: Wire, at: Range): void {
+function receiveSynchronized(ctx: Context, r: Tcb, w: Wire, at: Where): void {
   if (!w.ack && !w.rst) return; // dropped; the sender already has missing-ack-flag
   const rcvNxt = r.rcvNxt!;
   const length = w.len + (w.syn ? 1 : 0) + (w.fin ? 1 : 0);
@@ -85,12 +85,12 @@ function receiveSynchronized(ctx: Context, r: Tcb, w: Wire, at: Range): void {
   }
   const duplicate = rel < 0 && rel + length <= 0;
   if (duplicate && !w.keepAlive) {
-    ctx.report({ code: 'duplicate-segment', range: at, segment: w.index, message: `${r.name} already received everything up to ${ctx.fmt(rcvNxt)}; this ${flagText(w)} from ${ctx.fmt(w.seq)} is a duplicate (its ACK is still processed)`, params: { endpoint: r.name, seq: ctx.fmt(w.seq), rcvNxt: ctx.fmt(rcvNxt) } });
+    ctx.report({ code: 'duplicate-segment', range: at.range, segment: w.index, message: `${r.name} already received everything up to ${ctx.fmt(rcvNxt)}; this ${flagText(w)} from ${ctx.fmt(w.seq)} is a duplicate (its ACK is still processed)`, params: { endpoint: r.name, seq: ctx.fmt(w.seq), rcvNxt: ctx.fmt(rcvNxt) } });
   } else if (rel > 0) {
-    ctx.report({ code: 'out-of-order', range: at, segment: w.index, message: `out of order: ${r.name} expects ${ctx.fmt(rcvNxt)} next, this segment starts at ${ctx.fmt(w.seq)}; it is queued until the gap is filled`, params: { endpoint: r.name, seq: ctx.fmt(w.seq), rcvNxt: ctx.fmt(rcvNxt) } });
+    ctx.report({ code: 'out-of-order', range: at.range, segment: w.index, message: `out of order: ${r.name} expects ${ctx.fmt(rcvNxt)} next, this segment starts at ${ctx.fmt(w.seq)}; it is queued until the gap is filled`, params: { endpoint: r.name, seq: ctx.fmt(w.seq), rcvNxt: ctx.fmt(rcvNxt) } });
   }
   if (w.syn && !equal(w.seq, r.irs)) {
-    ctx.report({ code: 'unexpected-segment', severity: 'warning', range: at, segment: w.index, message: `${r.name} is already synchronized with ISS ${ctx.fmt(r.irs)}; a SYN at ${ctx.fmt(w.seq)} changes nothing (RFC 5961 would answer with a challenge ACK)`, params: { endpoint: r.name, state: r.state, flags: flagText(w) } });
+    ctx.report({ code: 'unexpected-segment', severity: 'warning', range: at.range, segment: w.index, message: `${r.name} is already synchronized with ISS ${ctx.fmt(r.irs)}; a SYN at ${ctx.fmt(w.seq)} changes nothing (RFC 5961 would answer with a challenge ACK)`, params: { endpoint: r.name, state: r.state, flags: flagText(w) } });
     return;
   }
   if (!processAck(ctx, r, w, at)) return;
@@ -107,14 +107,14 @@ function receiveSynchronized(ctx: Context, r: Tcb, w: Wire, at: Range): void {
 }
 
 /** Step 4: the ACK field. Returns false when the segment is dropped. */
-function processAck(ctx: Context, r: Tcb, w: Wire, at: Range): boolean {
+function processAck(ctx: Context, r: Tcb, w: Wire, at: Where): boolean {
   const ack = w.ackValue;
   if (!w.ack) return true;
   if (ack === undefined) return false; // an ACK whose value nobody knows (its sender had no connection): dropped
   const sndNxt = r.sndNxt;
   const d = sndNxt === undefined ? undefined : distance(ack, sndNxt);
   if (d === undefined || d > 0) {
-    ctx.report({ code: 'wrong-ack', range: at, segment: w.index, message: `ack ${ctx.fmt(ack)} acknowledges what ${r.name} never sent: its SND.NXT is ${ctx.fmt(sndNxt)}`, params: { endpoint: r.name, found: ctx.fmt(ack), expected: ctx.fmt(sndNxt) } });
+    ctx.report({ code: 'wrong-ack', range: at.range, segment: w.index, message: `ack ${ctx.fmt(ack)} acknowledges what ${r.name} never sent: its SND.NXT is ${ctx.fmt(sndNxt)}`, params: { endpoint: r.name, found: ctx.fmt(ack), expected: ctx.fmt(sndNxt) } });
     return false;
   }
   if (r.sndUna === undefined || less(r.sndUna, ack)) r.sndUna = ack;
@@ -127,7 +127,7 @@ function processAck(ctx: Context, r: Tcb, w: Wire, at: Range): boolean {
 }
 
 /** Step 6: a FIN in order. */
-function acceptFin(ctx: Context, r: Tcb, w: Wire, finSeq: Value, at: Range): void {
+function acceptFin(ctx: Context, r: Tcb, w: Wire, finSeq: Value, at: Where): void {
   r.rcvNxt = add(finSeq, 1);
   r.rcvNxtSince = at;
   ctx.expectAck(r, finSeq, 'FIN', w, at);
@@ -140,7 +140,7 @@ function acceptFin(ctx: Context, r: Tcb, w: Wire, finSeq: Value, at: Range): voi
 }
 
 /** Octets queued out of order count once the gap before them is filled. */
-function drainQueue(ctx: Context, r: Tcb, w: Wire, at: Range): void {
+function drainQueue(ctx: Context, r: Tcb, w: Wire, at: Where): void {
   let progressed = true;
   while (progressed && r.outOfOrder.length) {
     progressed = false;

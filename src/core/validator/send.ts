@@ -5,7 +5,7 @@ import { isSynchronized } from '../states.ts';
 import type { Range } from '../syntax.ts';
 import { Context, zero } from './context.ts';
 import { reportMissedRst } from './lookahead.ts';
-import type { Tcb } from './tcb.ts';
+import type { Tcb, Where } from './tcb.ts';
 import { flagText, segmentLength, type Wire } from './wire.ts';
 
 export function send(ctx: Context, s: Tcb, w: Wire): void {
@@ -22,7 +22,7 @@ export function send(ctx: Context, s: Tcb, w: Wire): void {
 function seqRange(w: Wire): Range { return w.stmt.seq?.range ?? w.stmt.range; }
 function ackRange(w: Wire): Range { return w.stmt.ack?.range ?? w.stmt.range; }
 
-function related(range: Range | undefined, message: string) { return range ? [{ range, message }] : undefined; }
+function related(at: Where | undefined, message: string) { return at ? [{ range: at.range, message }] : undefined; }
 
 /** seq against an expected value; binds a new symbol to it. */
 function expectSeq(ctx: Context, s: Tcb, w: Wire, res: SegmentResult, expected: Value | undefined, why: string): boolean {
@@ -80,7 +80,7 @@ function sendSyn(ctx: Context, s: Tcb, w: Wire, res: SegmentResult): void {
     const iss = w.seq!;
     s.iss = s.sndUna = iss;
     s.sndNxt = add(iss, segmentLength(w));
-    s.sndNxtSince = s.stateSince = w.stmt.range;
+    s.sndNxtSince = s.stateSince = w.stmt;
     s.openedFromListen = false;
     s.state = 'SYN_SENT';
     return;
@@ -109,7 +109,7 @@ function sendSynAck(ctx: Context, s: Tcb, w: Wire, res: SegmentResult): void {
     expectSeq(ctx, s, w, res, undefined, '');
     s.iss = s.sndUna = w.seq!;
     s.sndNxt = add(s.iss, segmentLength(w));
-    s.sndNxtSince = w.stmt.range;
+    s.sndNxtSince = w.stmt;
   } else if (expectSeq(ctx, s, w, res, s.iss, `${s.name}'s ISS (a SYN+ACK carries the endpoint's own SYN)`)) {
     ctx.report({ code: 'retransmission', range: seqRange(w), segment: w.index, message: `${s.name} sends its SYN (seq ${ctx.fmt(s.iss)}) again, now with ACK`, params: { endpoint: s.name, seq: ctx.fmt(s.iss) } });
   }
@@ -148,7 +148,7 @@ function sendRst(ctx: Context, s: Tcb, w: Wire, res: SegmentResult): void {
   else if (w.stmt.ack) expectAck(ctx, s, w, res, undefined, '');
   s.reset('CLOSED');
   s.closedByRst = true;
-  s.stateSince = w.stmt.range;
+  s.stateSince = w.stmt;
 }
 
 function sendInConnection(ctx: Context, s: Tcb, w: Wire, res: SegmentResult): void {
@@ -170,11 +170,11 @@ function sendInConnection(ctx: Context, s: Tcb, w: Wire, res: SegmentResult): vo
   const newFin = w.fin && (s.finSeq === undefined || !equal(finAt, s.finSeq));
   if (w.fin) checkFinState(ctx, s, w, newFin);
   const end = add(start, w.len + (newFin ? 1 : 0));
-  if (less(s.sndNxt!, end)) { s.sndNxt = end; s.sndNxtSince = w.stmt.range; }
+  if (less(s.sndNxt!, end)) { s.sndNxt = end; s.sndNxtSince = w.stmt; }
   if (newFin && s.finSeq === undefined && (s.state === 'SYN_RECEIVED' || s.state === 'ESTABLISHED' || s.state === 'CLOSE_WAIT')) {
     s.finSeq = finAt;
     s.state = s.state === 'CLOSE_WAIT' ? 'LAST_ACK' : 'FIN_WAIT_1';
-    s.stateSince = w.stmt.range;
+    s.stateSince = w.stmt;
   }
 }
 

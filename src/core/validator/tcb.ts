@@ -4,6 +4,9 @@ import type { Range, TcpState } from '../syntax.ts';
 import type { Value } from '../sequence.ts';
 import type { Wire } from './wire.ts';
 
+/** Something with a place in the document (a statement, a name); its range is built only when asked. */
+export interface Where { readonly range: Range }
+
 export class Tcb {
   state: TcpState;
   iss?: Value;
@@ -20,13 +23,14 @@ export class Tcb {
   /** The ack of the last segment this endpoint sent with ACK (for keep-alive probes). */
   lastAckSent?: Value;
   /** A segment this endpoint must answer with RST, and where it arrived (4.2). */
-  owedRst?: { wire: Wire; range: Range; why: string };
+  owedRst?: { wire: Wire; at: Where; why: string };
   /** A RST closed this endpoint's connection (no `unacknowledged` then). */
   closedByRst = false;
   /** Where things happened, for related information in messages. */
-  stateSince?: Range;
-  sndNxtSince?: Range;
-  rcvNxtSince?: Range;
+  stateSince?: Where;
+  sndNxtSince?: Where;
+  rcvNxtSince?: Where;
+  private last?: TcbSnapshot;
 
   constructor(readonly name: string, readonly index: number, initial: TcpState) { this.state = initial; }
 
@@ -39,10 +43,21 @@ export class Tcb {
     this.synAckSent = false;
   }
 
+  /** The TCB now; the previous snapshot is reused when nothing changed (most events change one side). */
   snapshot(): TcbSnapshot {
-    return {
+    const l = this.last;
+    if (l && l.state === this.state && l.iss === this.iss && l.sndUna === this.sndUna && l.sndNxt === this.sndNxt &&
+      l.irs === this.irs && l.rcvNxt === this.rcvNxt && l.finSeq === this.finSeq && sameQueue(l.outOfOrder, this.outOfOrder)) return l;
+    return (this.last = {
       state: this.state, iss: this.iss, sndUna: this.sndUna, sndNxt: this.sndNxt, irs: this.irs,
-      rcvNxt: this.rcvNxt, finSeq: this.finSeq, outOfOrder: this.outOfOrder.slice(),
-    };
+      rcvNxt: this.rcvNxt, finSeq: this.finSeq, outOfOrder: this.outOfOrder.length ? this.outOfOrder.slice() : EMPTY_QUEUE,
+    });
   }
+}
+
+const EMPTY_QUEUE: TcbSnapshot['outOfOrder'] = [];
+function sameQueue(a: TcbSnapshot['outOfOrder'], b: TcbSnapshot['outOfOrder']): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
