@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { analyze } from '../../src/core/index.ts';
+import { formatText } from '../../src/core/editor/format.ts';
 
 interface Snippet { prefix: string | string[]; description: string; body: string | string[] }
 const snippets = JSON.parse(readFileSync(new URL('../../snippets/tcpseq.json', import.meta.url), 'utf8')) as Record<string, Snippet>;
@@ -105,4 +106,11 @@ test('the scenarios end where they should', () => {
   assert.equal(final(expand(byName('Exercise template').body)), 'CLOSED CLOSED');
   // the test can fail: a wrong ack in an expansion is found
   assert.notDeepEqual(problems(handshake.replace('ack=x+1', 'ack=x')), []);
+});
+
+test('every snippet expands to text the formatter leaves as it is', () => {
+  for (const [name, s] of Object.entries(snippets)) {
+    const text = expand(s.body);
+    assert.equal(formatText(text), text, `${name} expands to unformatted text`);
+  }
 });

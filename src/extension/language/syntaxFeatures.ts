@@ -23,8 +23,11 @@ export function registerSyntaxFeatures(context: vscode.ExtensionContext): void {
     }),
     vscode.languages.registerDocumentRangeFormattingEditProvider(SELECTOR, {
       // Columns depend on the whole block, so the whole text is formatted and the lines in the range kept.
-      provideDocumentRangeFormattingEdits: (document, range) =>
-        toTextEdits(document, formatEdits(document.getText()).filter((e) => e.line >= range.start.line && e.line <= range.end.line)),
+      provideDocumentRangeFormattingEdits: (document, range) => {
+        // a selection of whole lines ends at character 0 of the next line, which is not part of it
+        const last = range.end.character === 0 && range.end.line > range.start.line ? range.end.line - 1 : range.end.line;
+        return toTextEdits(document, formatEdits(document.getText()).filter((e) => e.line >= range.start.line && e.line <= last));
+      },
     }),
     vscode.languages.registerDocumentSymbolProvider(SELECTOR, {
       provideDocumentSymbols: (document) => documentOutline(analysisOf(document).document).map(toDocumentSymbol),
