@@ -99,7 +99,8 @@ function segmentMarkdown(analysis: Analysis, res: SegmentResult): string {
   const line = st.line;
   const lines: string[] = [];
   // Values in the symbols known up to this line (a symbol bound later would explain nothing here).
-  const fmt = (v: Value) => formatBefore(analysis, v, line + 1) ?? analysis.format(v);
+  // Expected values are explained with the symbols known before the line (not by the symbol they bind).
+  const fmt = (v: Value) => formatBefore(analysis, v, line) ?? analysis.format(v);
   const how = st.arrow === '->' ? 'delivered at once' : st.arrow === '-x' ? 'lost: the receiver never gets it'
     : res.deliveredLine !== undefined ? `in flight, delivered on line ${res.deliveredLine + 1}` : 'in flight, never delivered';
   lines.push(`**${st.src.name} → ${st.dst.name}: ${st.flags.join('+') || '(no flag)'}** — ${how}`);

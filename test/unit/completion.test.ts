@@ -1,0 +1,180 @@
+// Completion: items for a position, and above all the exact seq/ack value the validator expects.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { analyze, type Position } from '../../src/core/index.ts';
+import { completionsAt, type CompletionResult } from '../../src/core/editor/completion.ts';
+import { applyEdits } from '../../src/core/editor/quickFixes.ts';
+import { file, HANDSHAKE } from './helpers.ts';
+
+/** Completions at the end of the last line (or at `|` in it). */
+function complete(...lines: string[]): CompletionResult {
+  let pos: Position = { line: lines.length - 1, character: lines[lines.length - 1].length };
+  const bar = lines.findIndex((l) => l.includes('|'));
+  if (bar >= 0) {
+    pos = { line: bar, character: lines[bar].indexOf('|') };
+    lines = lines.map((l, i) => (i === bar ? l.replace('|', '') : l));
+  }
+  const text = lines.join('\n');
+  return completionsAt(analyze(text), text, pos);
+}
+const labels = (r: CompletionResult) => r.items.map((i) => i.label);
+const first = (r: CompletionResult) => r.items[0];
+
+const SYN_SYNACK = HANDSHAKE.slice(0, 4);
+
+test('seq= offers the expected value first and preselected: x+1 after the handshake SYN', () => {
+  const r = complete(...SYN_SYNACK, 'client -> server: ACK seq=');
+  assert.equal(r.context, 'seq');
+  assert.equal(first(r).label, 'x+1');
+  assert.equal(first(r).preselect, true);
+  assert.equal(r.items.filter((i) => i.preselect).length, 1);
+  assert.match(first(r).documentation ?? '', /SND\.NXT of client/);
+});
+
+test('ack= offers RCV.NXT: y+1 for the client, x+1 for the server', () => {
+  assert.equal(first(complete(...SYN_SYNACK, 'client -> server: ACK seq=x+1 ack=')).label, 'y+1');
+  assert.equal(first(complete(...HANDSHAKE.slice(0, 3), 'server -> client: SYN+ACK seq=y ack=')).label, 'x+1');
+});
+
+test('the value replaces what is already written after the cursor', () => {
+  const r = complete(...SYN_SYNACK, 'client -> server: ACK seq=|x ack=y+1');
+  assert.equal(first(r).label, 'x+1');
+  assert.deepEqual(first(r).range, { start: { line: 4, character: 26 }, end: { line: 4, character: 27 } });
+});
+
+test('values follow the file\'s notation: later symbols (u, v) and plain numbers', () => {
+  const teardown = [...HANDSHAKE, 'client -> server: FIN+ACK seq=u ack=v'];
+  assert.equal(first(complete(...teardown, 'server -> client: ACK seq=')).label, 'v');
+  assert.equal(first(complete(...teardown, 'server -> client: ACK seq=v ack=')).label, 'u+1');
+  const numeric = ['endpoint c', 'endpoint s LISTEN', 'c -> s: SYN seq=1000', 's -> c: SYN+ACK seq=5000 ack=1001'];
+  assert.equal(first(complete(...numeric, 'c -> s: ACK seq=')).label, '1001');
+  assert.equal(first(complete(...numeric, 'c -> s: ACK seq=1001 ack=')).label, '5001');
+  assert.equal(first(complete(...numeric, 'c -> s: PSH+ACK seq=1001 ack=5001 len=10', 's -> c: ACK seq=5001 ack=')).label, '1011');
+});
+
+test('where any value is right (a SYN) a fresh symbol is offered, never one already in use', () => {
+  const syn = complete('endpoint client', 'endpoint server LISTEN', 'client -> server: SYN seq=');
+  assert.equal(first(syn).label, 'x');
+  assert.match(first(syn).detail ?? '', /new ISS/);
+  assert.equal(first(complete(...HANDSHAKE.slice(0, 3), 'server -> client: SYN+ACK seq=')).label, 'y');
+});
+
+test('an ISS the file never named is written with a new symbol that the validator binds to it', () => {
+  const lines = ['endpoint client', 'endpoint server LISTEN', 'client -> server: SYN', 'server -> client: SYN+ACK seq=y ack='];
+  const r = complete(...lines);
+  assert.equal(first(r).label, 'x+1');
+  const text = file(...lines.slice(0, 3), lines[3] + first(r).label, 'client -> server: ACK seq=x+1 ack=y+1');
+  assert.deepEqual(analyze(text).diagnostics.map((d) => d.code), []);
+});
+
+test('RST answers: the expected seq comes from the segment being answered', () => {
+  // server is CLOSED: it answers the SYN with RST+ACK seq=0 ack=x+1
+  const r = complete('endpoint client', 'endpoint server', 'client -> server: SYN seq=x', 'server -> client: RST+ACK seq=');
+  assert.equal(first(r).label, '0');
+  const a = complete('endpoint client', 'endpoint server', 'client -> server: SYN seq=x', 'server -> client: RST+ACK seq=0 ack=');
+  assert.equal(first(a).label, 'x+1');
+});
+
+test('every expected value in the examples, written back, changes no diagnostic', () => {
+  const dir = resolve(import.meta.dirname, '../../examples');
+  let checked = 0;
+  for (const name of readdirSync(dir).filter((f) => f.endsWith('.tcpseq'))) {
+    const text = readFileSync(resolve(dir, name), 'utf8');
+    const a = analyze(text);
+    const before = a.diagnostics.map((d) => `${d.range.start.line} ${d.code}`).join(',');
+    a.segments.forEach((s, index) => {
+      // A retransmission or a keep-alive probe repeats an older seq on purpose: the validator expects SND.NXT.
+      const deliberate = a.diagnostics.some((d) => d.segment === index && (d.code === 'retransmission' || d.code === 'keep-alive'));
+      for (const expr of deliberate ? [s.statement.ack] : [s.statement.seq, s.statement.ack]) {
+        if (!expr) continue;
+        const r = completionsAt(a, text, expr.range.start);
+        const item = first(r);
+        assert.ok(item, `${name}:${expr.range.start.line + 1}: no value offered`);
+        if (/new ISS/.test(item.detail ?? '')) continue; // any value is right there
+        const changed = applyEdits(text, [{ range: item.range ?? r.range, newText: item.label }]);
+        const after = analyze(changed).diagnostics.map((d) => `${d.range.start.line} ${d.code}`).join(',');
+        assert.equal(after, before, `${name}:${expr.range.start.line + 1}: ${expr.text} -> ${item.label}`);
+        checked++;
+      }
+    });
+  }
+  assert.ok(checked > 50, `only ${checked} values checked`);
+});
+
+test('flags after the arrow: long names and combos, the likely one first', () => {
+  const r = complete(...SYN_SYNACK, 'client -> server: ');
+  assert.equal(r.context, 'flags');
+  for (const f of ['SYN', 'ACK', 'FIN', 'RST', 'PSH', 'SYN+ACK', 'FIN+ACK', 'PSH+ACK']) assert.ok(labels(r).includes(f), f);
+  assert.equal(first(r).label, 'ACK seq=x+1 ack=y+1', 'the whole segment the validator expects comes first');
+  assert.equal(first(r).preselect, true);
+  const fresh = complete('endpoint client', 'endpoint server LISTEN', 'client -> server: ');
+  assert.equal(first(fresh).label, 'SYN seq=x');
+  const listen = complete(...HANDSHAKE.slice(0, 3), 'server -> client: ');
+  assert.match(first(listen).label, /^SYN\+ACK seq=y ack=x\+1$/);
+});
+
+test('after a + only single flags not already present are offered', () => {
+  const r = complete(...SYN_SYNACK, 'client -> server: FIN+');
+  assert.equal(r.context, 'flags');
+  assert.ok(labels(r).includes('ACK'));
+  assert.ok(!labels(r).includes('FIN'));
+});
+
+test('fields after the flags, without the ones already written; id first on ~>', () => {
+  const r = complete(...SYN_SYNACK, 'client -> server: ACK seq=x+1 ');
+  assert.equal(r.context, 'fields');
+  const l = labels(r);
+  for (const f of ['ack=', 'len=', 'data=""', 'win=', 'id=']) assert.ok(l.includes(f), f);
+  assert.ok(!l.includes('seq='));
+  const inFlight = complete(...SYN_SYNACK, 'client ~> server: ACK ');
+  assert.equal(first(inFlight).label, 'id=');
+  assert.equal(first(inFlight).insertText, 'id=s1 ');
+});
+
+test('endpoint names at line start and after the arrow; arrows and actions after a name', () => {
+  const start = complete(...SYN_SYNACK, '');
+  assert.equal(start.context, 'line-start');
+  assert.deepEqual(labels(start).slice(0, 2), ['client', 'server']);
+  for (const k of ['title', 'endpoint', 'expect', 'deliver', 'note']) assert.ok(labels(start).includes(k), k);
+  const receiver = complete(...SYN_SYNACK, 'client -> ');
+  assert.deepEqual(labels(receiver), ['server']);
+  const after = complete(...HANDSHAKE, 'client ');
+  assert.ok(['->', '-x', '~>', 'listen', 'close', 'wait 2MSL'].every((x) => labels(after).includes(x)));
+  const timeWait = complete('endpoint a', 'endpoint b LISTEN', 'a -> b: SYN', 'b -> a: SYN+ACK', 'a -> b: ACK',
+    'a -> b: FIN+ACK', 'b -> a: ACK', 'b -> a: FIN+ACK', 'a -> b: ACK', 'a ');
+  assert.equal(first(timeWait).label, 'wait 2MSL', 'in TIME_WAIT the 2MSL wait applies');
+});
+
+test('state names after =>, expect NAME and endpoint NAME; the real state preselected', () => {
+  const pairs = complete(...SYN_SYNACK, 'client -> server: ACK seq=x+1 ack=y+1 => ');
+  assert.equal(pairs.context, 'assertion-endpoint');
+  assert.equal(first(pairs).label, 'client ESTABLISHED, server ESTABLISHED');
+  const states = complete(...SYN_SYNACK, 'client -> server: ACK seq=x+1 ack=y+1 => server ');
+  assert.equal(states.context, 'assertion-state');
+  assert.equal(first(states).label, 'ESTABLISHED');
+  assert.equal(first(states).preselect, true);
+  assert.equal(states.items.length, 11);
+  const expect = complete(...SYN_SYNACK, 'expect server ');
+  assert.equal(first(expect).label, 'SYN_RECEIVED');
+  const second = complete(...SYN_SYNACK, 'expect server SYN_RECEIVED, ');
+  assert.deepEqual(labels(second), ['client']);
+  const decl = complete('endpoint client', 'endpoint server ');
+  assert.equal(decl.context, 'endpoint-state');
+  assert.deepEqual(labels(decl).slice(0, 2), ['CLOSED', 'LISTEN']);
+});
+
+test('deliver offers the ids in flight at that line', () => {
+  const r = complete(...SYN_SYNACK, 'client ~> server: ACK id=a1', 'client ~> server: ACK id=a2', 'deliver a2', 'deliver ');
+  assert.deepEqual(labels(r), ['a1']);
+});
+
+test('nothing inside a comment or a quoted string; bad input never throws', () => {
+  assert.equal(complete(...SYN_SYNACK, 'client -> server: ACK # seq=').items.length, 0);
+  assert.equal(complete(...SYN_SYNACK, 'client -> server: PSH+ACK data="seq=').items.length, 0);
+  for (const junk of ['->', '=> =>', '~> ~> ~>', 'seq=', 'client -> -> server: seq=', '\u{1F600} -> x', 'deliver =>', 'endpoint']) {
+    assert.doesNotThrow(() => complete(...SYN_SYNACK, junk));
+  }
+  assert.doesNotThrow(() => completionsAt(analyze(''), '', { line: 5, character: 99 }));
+});

@@ -1,0 +1,105 @@
+// Hover: state names explain the state (with its RFC 9293 section), symbols show their binding,
+// segment lines show the states before -> after and the sender's TCB.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze, STATES, type Analysis } from '../../src/core/index.ts';
+import { hoverAt } from '../../src/core/editor/hover.ts';
+import { STATE_DOCS, stateMarkdown } from '../../src/core/editor/stateDocs.ts';
+import { file, HANDSHAKE } from './helpers.ts';
+
+const TEARDOWN = [
+  ...HANDSHAKE.slice(0, 4),
+  'client -> server: ACK seq=x+1 ack=y+1 => server ESTABLISHED',
+  'client -> server: FIN+ACK seq=u ack=v => client FIN_WAIT_1, server CLOSE_WAIT',
+  'server -> client: ACK seq=v ack=u+1 => client FIN_WAIT_1',
+  '# a comment',
+  'client wait 2MSL',
+];
+const text = file(...TEARDOWN);
+const analysis = analyze(text);
+
+/** Hover at the first occurrence of `word` on a line (after `from`). */
+function hoverOn(a: Analysis, lines: string[], line: number, word: string, from = 0) {
+  const character = lines[line].indexOf(word, from);
+  assert.ok(character >= 0, `${word} not on line ${line}`);
+  return hoverAt(a, { line, character: character + 1 });
+}
+
+test('every state has a plain-words explanation and its RFC 9293 section', () => {
+  for (const s of STATES) {
+    const d = STATE_DOCS[s];
+    assert.equal(d.state, s);
+    assert.ok(d.summary.length > 30 && d.waitsFor.length > 20, s);
+    assert.ok(d.sections.includes('3.3.2'), `${s}: the state diagram section`);
+    assert.match(stateMarkdown(s), /RFC 9293 \[§3\.3\.2\]\(https:\/\/www\.rfc-editor\.org\/rfc\/rfc9293#section-3\.3\.2\)/);
+  }
+  assert.match(STATE_DOCS.FIN_WAIT_1.summary + STATE_DOCS.FIN_WAIT_1.waitsFor, /ACK of (its|that) FIN/);
+  assert.match(STATE_DOCS.CLOSE_WAIT.summary, /local application to close/);
+  assert.match(STATE_DOCS.TIME_WAIT.summary + STATE_DOCS.TIME_WAIT.waitsFor, /2 ?MSL/);
+  assert.match(STATE_DOCS.TIME_WAIT.waitsFor, /last ACK/);
+  assert.match(STATE_DOCS.TIME_WAIT.waitsFor, /old duplicate/);
+  assert.ok(STATE_DOCS.LISTEN.sections.includes('3.10.7.2'));
+});
+
+test('hover on a state name in an assertion explains it and says whether it holds', () => {
+  const h = hoverOn(analysis, TEARDOWN, 5, 'FIN_WAIT_1');
+  assert.equal(h?.kind, 'state');
+  assert.match(h!.markdown, /\*\*FIN_WAIT_1\*\*/);
+  assert.match(h!.markdown, /ACK of that FIN/);
+  assert.match(h!.markdown, /✓ client is FIN_WAIT_1 here/);
+  // line 6 asserts FIN_WAIT_1, but the ACK of the FIN moved the client to FIN_WAIT_2
+  const wrong = hoverOn(analysis, TEARDOWN, 6, 'FIN_WAIT_1');
+  assert.match(wrong!.markdown, /✗ client is \*\*FIN_WAIT_2\*\* here, not FIN_WAIT_1/);
+  assert.deepEqual(wrong!.range.start, { line: 6, character: TEARDOWN[6].indexOf('FIN_WAIT_1') });
+});
+
+test('hover on an accepted spelling and on an endpoint\'s initial state', () => {
+  const lines = ['endpoint a', 'endpoint b listen', 'a -> b: SYN seq=x => a SYN-SENT, b syn_rcvd'];
+  const a = analyze(file(...lines));
+  assert.match(hoverOn(a, lines, 2, 'SYN-SENT')!.markdown, /\*\*SYN_SENT\*\*/);
+  assert.match(hoverOn(a, lines, 2, 'syn_rcvd')!.markdown, /\*\*SYN_RECEIVED\*\*/);
+  assert.match(hoverOn(a, lines, 1, 'listen')!.markdown, /\*\*LISTEN\*\*.*connection request/);
+});
+
+test('hover on a symbol shows its value and where it was bound', () => {
+  const u = hoverOn(analysis, TEARDOWN, 5, 'u', TEARDOWN[5].indexOf('seq='));
+  assert.equal(u?.kind, 'symbol');
+  assert.match(u!.markdown, /\*\*u\*\* = `x\+1`/);
+  assert.match(u!.markdown, /Bound on line 6 as client's seq/);
+  const v = hoverOn(analysis, TEARDOWN, 6, 'v', TEARDOWN[6].indexOf('seq='));
+  assert.match(v!.markdown, /\*\*v\*\* = `y\+1`/);
+  assert.match(v!.markdown, /Bound on line 6 as client's ack/);
+  const x = hoverOn(analysis, TEARDOWN, 2, 'x', TEARDOWN[2].indexOf('seq='));
+  assert.match(x!.markdown, /\*\*x\*\* — an unknown number, first written on line 3/);
+});
+
+test('hover on a segment shows states before -> after and the sender\'s TCB', () => {
+  const h = hoverOn(analysis, TEARDOWN, 2, 'SYN');
+  assert.equal(h?.kind, 'segment');
+  assert.match(h!.markdown, /client → server: SYN\*\* — delivered at once/);
+  assert.match(h!.markdown, /\| state \| CLOSED → \*\*SYN_SENT\*\* \| LISTEN → \*\*SYN_RECEIVED\*\* \|/);
+  assert.match(h!.markdown, /\| SND\.NXT \| — \| `x\+1` \|/);
+  const fin = hoverOn(analysis, TEARDOWN, 5, 'FIN');
+  assert.match(fin!.markdown, /ESTABLISHED → \*\*FIN_WAIT_1\*\*/);
+  assert.match(fin!.markdown, /Expected: seq `x\+1`, ack `y\+1`/);
+  assert.match(fin!.markdown, /\| SND\.NXT \| `x\+1` \| `x\+2` \|/);
+  assert.match(fin!.markdown, /\| RCV\.NXT \| `y\+1` \| `y\+1` \|/);
+});
+
+test('hover on a lost or in-flight segment says so; actions show their step', () => {
+  const lines = [...HANDSHAKE, 'client -x server: ACK', 'client ~> server: PSH+ACK len=5 id=d1', 'deliver d1'];
+  const a = analyze(file(...lines));
+  assert.match(hoverOn(a, lines, 5, 'ACK')!.markdown, /lost: the receiver never gets it/);
+  assert.match(hoverOn(a, lines, 6, 'PSH')!.markdown, /in flight, delivered on line 8/);
+  const wait = hoverOn(analysis, TEARDOWN, 8, 'wait');
+  assert.equal(wait?.kind, 'event');
+  assert.match(wait!.markdown, /\*\*client wait 2MSL\*\*/);
+});
+
+test('no hover on comments, blank lines, past the end, or on an unknown state', () => {
+  assert.equal(hoverAt(analysis, { line: 7, character: 3 }), undefined);
+  assert.equal(hoverAt(analysis, { line: 9, character: 0 }), undefined);
+  assert.equal(hoverAt(analysis, { line: 500, character: 0 }), undefined);
+  const lines = ['endpoint a', 'expect a ESTABLISED'];
+  assert.equal(hoverOn(analyze(file(...lines)), lines, 1, 'ESTABLISED'), undefined);
+});

@@ -1,0 +1,165 @@
+// Quick fixes: the edit of each fix, that applying it removes its diagnostic, and "fix all" for seq/ack.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { analyze, type Diagnostic } from '../../src/core/index.ts';
+import { applyEdits, fixAllSeqAck, hasQuickFix, quickFixesFor, quickFixesInRange, type QuickFix } from '../../src/core/editor/quickFixes.ts';
+import { file, HANDSHAKE } from './helpers.ts';
+
+function fixesOf(text: string, code: string): { fixes: QuickFix[]; d: Diagnostic } {
+  const a = analyze(text);
+  const d = a.diagnostics.find((x) => x.code === code);
+  assert.ok(d, `no ${code} in:\n${text}`);
+  return { fixes: quickFixesFor(a, text, d), d };
+}
+
+/** Applies the first (preferred) fix for `code` and returns the new text's line `line` (0-based). */
+function fixedLine(text: string, code: string, line: number, which = 0): string {
+  const { fixes } = fixesOf(text, code);
+  assert.ok(fixes[which], `no fix #${which} for ${code}`);
+  return applyEdits(text, fixes[which].edits).split('\n')[line];
+}
+
+const codes = (text: string) => analyze(text).diagnostics.map((d) => d.code);
+
+test('wrong-seq and wrong-ack: replace with the expected value', () => {
+  const text = file(...HANDSHAKE.slice(0, 4), 'client -> server: ACK seq=x ack=y   # comment');
+  const { fixes } = fixesOf(text, 'wrong-seq');
+  assert.equal(fixes[0].title, 'Change seq to x+1');
+  assert.equal(fixes[0].preferred, true);
+  assert.equal(fixedLine(text, 'wrong-seq', 4), 'client -> server: ACK seq=x+1 ack=y   # comment');
+  assert.equal(fixedLine(text, 'wrong-ack', 4), 'client -> server: ACK seq=x ack=y+1   # comment');
+});
+
+test('wrong-ack whose expected ISS has no name in the file: remove the field, the validator fills it in', () => {
+  const text = file('endpoint client', 'endpoint server LISTEN', 'client -> server: SYN', 'server -> client: SYN+ACK seq=y ack=7 => client ESTABLISHED');
+  const { fixes } = fixesOf(text, 'wrong-ack');
+  assert.match(fixes[0].title, /^Remove ack=/);
+  const fixed = applyEdits(text, fixes[0].edits);
+  assert.equal(fixed.split('\n')[3], 'server -> client: SYN+ACK seq=y => client ESTABLISHED');
+  assert.ok(!codes(fixed).includes('wrong-ack'));
+});
+
+test('state-mismatch: the real state; not preferred when the line has another error', () => {
+  const text = file(...HANDSHAKE, 'expect server LISTEN');
+  assert.equal(fixesOf(text, 'state-mismatch').fixes[0].title, 'Change to ESTABLISHED (server\'s state here)');
+  assert.equal(fixedLine(text, 'state-mismatch', 5), 'expect server ESTABLISHED');
+  const caused = file(...HANDSHAKE.slice(0, 3), 'server -> client: SYN+ACK seq=y ack=x => client ESTABLISHED');
+  const f = fixesOf(caused, 'state-mismatch').fixes[0];
+  assert.equal(f.preferred, false, 'the wrong ack is the cause, not the assertion');
+});
+
+test('unknown-state and unknown-flag: the nearest name; unknown-state also the real state', () => {
+  const text = file(...HANDSHAKE.slice(0, 3), 'expect server SYN_RECIEVED');
+  assert.equal(fixedLine(text, 'unknown-state', 3), 'expect server SYN_RECEIVED');
+  const far = file(...HANDSHAKE, 'expect server BANANA');
+  const { fixes } = fixesOf(far, 'unknown-state');
+  assert.deepEqual(fixes.map((f) => f.title), ['Change to ESTABLISHED (the state here)']);
+  const flag = file(...HANDSHAKE.slice(0, 2), 'client -> server: SYNN seq=x');
+  assert.equal(fixedLine(flag, 'unknown-flag', 2), 'client -> server: SYN seq=x');
+});
+
+test('missing-ack-flag: +ACK after long names, a dot after packetdrill letters', () => {
+  const long = file(...HANDSHAKE, 'client -> server: FIN seq=x+1 ack=y+1');
+  assert.equal(fixedLine(long, 'missing-ack-flag', 5), 'client -> server: FIN+ACK seq=x+1 ack=y+1');
+  assert.ok(!codes(applyEdits(long, fixesOf(long, 'missing-ack-flag').fixes[0].edits)).includes('missing-ack-flag'));
+  const short = file(...HANDSHAKE, 'client -> server: F seq=x+1 ack=y+1');
+  assert.equal(fixedLine(short, 'missing-ack-flag', 5), 'client -> server: F. seq=x+1 ack=y+1');
+  const rst = file('endpoint client', 'endpoint server', 'client -> server: SYN seq=x', 'server -> client: RST seq=0 ack=x+1');
+  assert.equal(fixedLine(rst, 'missing-ack-flag', 3), 'server -> client: RST+ACK seq=0 ack=x+1');
+});
+
+test('ack-without-flag: add ACK or remove the ack field', () => {
+  const text = file(...HANDSHAKE.slice(0, 2), 'client -> server: SYN seq=x ack=5');
+  const { fixes } = fixesOf(text, 'ack-without-flag');
+  assert.deepEqual(fixes.map((f) => f.title), ['Add the ACK flag', 'Remove the ack field']);
+  assert.equal(applyEdits(text, fixes[1].edits).split('\n')[2], 'client -> server: SYN seq=x');
+});
+
+test('id-required: adds an id no segment uses', () => {
+  const text = file(...HANDSHAKE, 'client ~> server: FIN+ACK seq=x+1 ack=y+1 id=fin1', 'deliver fin1', 'server ~> client: FIN+ACK seq=y+1 ack=x+2 => server LAST_ACK');
+  const line = fixedLine(text, 'id-required', 7);
+  assert.equal(line, 'server ~> client: FIN+ACK seq=y+1 ack=x+2 id=fin2 => server LAST_ACK');
+});
+
+test('unknown-endpoint: the declared name it is nearest to', () => {
+  const text = file('endpoint client', 'endpoint server LISTEN', 'client -> sever: SYN seq=x');
+  assert.equal(fixedLine(text, 'unknown-endpoint', 2), 'client -> server: SYN seq=x');
+  const cased = file('endpoint client', 'endpoint server LISTEN', 'Client -> server: SYN seq=x');
+  assert.equal(fixedLine(cased, 'unknown-endpoint', 2), 'client -> server: SYN seq=x');
+});
+
+test('rst-expected: offers to insert the RST the receiver answers with (never preferred)', () => {
+  const text = file('endpoint client', 'endpoint server', 'client -> server: SYN seq=x');
+  const { fixes } = fixesOf(text, 'rst-expected');
+  assert.equal(fixes[0].preferred, false);
+  const fixed = applyEdits(text, fixes[0].edits);
+  assert.equal(fixed.split('\n')[3], 'server -> client: RST+ACK seq=0 ack=x+1');
+  assert.ok(!codes(fixed).includes('rst-expected'));
+});
+
+test('in every mistake file, each preferred fix removes the diagnostic it is for', () => {
+  const dir = resolve(import.meta.dirname, '../../examples/mistakes');
+  let applied = 0;
+  for (const name of readdirSync(dir).filter((f) => f.endsWith('.tcpseq'))) {
+    const text = readFileSync(resolve(dir, name), 'utf8');
+    const a = analyze(text);
+    for (const d of a.diagnostics) {
+      const fixes = quickFixesFor(a, text, d);
+      if (hasQuickFix(d.code) && d.code !== 'rst-expected') assert.ok(fixes.length > 0 || d.code === 'unknown-flag', `${name}: ${d.code} has no fix`);
+      for (const f of fixes.filter((x) => x.preferred)) {
+        const after = analyze(applyEdits(text, f.edits)).diagnostics;
+        const same = after.find((x) => x.code === d.code && x.range.start.line === d.range.start.line && x.range.start.character === d.range.start.character);
+        assert.equal(same, undefined, `${name}:${d.range.start.line + 1} "${f.title}" left ${d.code}`);
+        applied++;
+      }
+    }
+  }
+  assert.ok(applied >= 15, `only ${applied} fixes applied`);
+});
+
+test('quickFixesInRange finds the fixes of the diagnostics under a cursor', () => {
+  const text = file(...HANDSHAKE.slice(0, 4), 'client -> server: ACK seq=x ack=y');
+  const a = analyze(text);
+  const atSeq = quickFixesInRange(a, text, { start: { line: 4, character: 27 }, end: { line: 4, character: 27 } });
+  assert.deepEqual(atSeq.map((f) => f.title), ['Change seq to x+1']);
+  const line = quickFixesInRange(a, text, { start: { line: 4, character: 0 }, end: { line: 4, character: 33 } });
+  assert.deepEqual(line.map((f) => f.title).sort(), ['Change ack to y+1', 'Change seq to x+1']);
+});
+
+test('fix all: every seq and ack in the file, until stable, as whole-line edits', () => {
+  const broken = file(
+    ...HANDSHAKE.slice(0, 3),
+    'server -> client: SYN+ACK seq=y ack=x',
+    'client -> server: ACK seq=x ack=y',
+    'client -> server: PSH+ACK seq=x ack=y len=10',
+    'server -> client: ACK seq=y ack=x+1',
+    'client -> server: FIN+ACK seq=x+1 ack=y+1    # closing',
+    'server -> client: FIN+ACK seq=y+1 ack=x+1',
+    'client -> server: ACK seq=x+1 ack=y+1 => client TIME_WAIT, server CLOSED',
+  );
+  const r = fixAllSeqAck(broken);
+  const after = analyze(r.text).diagnostics;
+  assert.deepEqual(after.filter((d) => d.code === 'wrong-seq' || d.code === 'wrong-ack'), []);
+  assert.deepEqual(after.map((d) => d.code), [], 'the fixed file is clean');
+  assert.equal(applyEdits(broken, r.edits), r.text, 'the edits turn the original into the fixed text');
+  assert.ok(r.edits.every((e) => e.range.start.line === e.range.end.line), 'whole-line edits');
+  assert.match(r.text.split('\n')[7], /ACK seq=x\+11 ack=y\+1 {4}# closing$/);
+  assert.ok(r.fixed >= 8 && r.rounds >= 1 && r.rounds <= 10);
+  const again = fixAllSeqAck(r.text);
+  assert.equal(again.edits.length, 0, 'fixing a fixed file changes nothing');
+  assert.equal(fixAllSeqAck(file(...HANDSHAKE)).edits.length, 0);
+});
+
+test('edits keep CRLF line endings and never throw on junk', () => {
+  const text = [...HANDSHAKE.slice(0, 4), 'client -> server: ACK seq=x ack=y+1', ''].join('\r\n');
+  const r = fixAllSeqAck(text);
+  assert.equal(r.text, text.replace('seq=x ack', 'seq=x+1 ack'));
+  for (const junk of ['-> -> ->', 'a ~> b', 'a -> b: FIN seq=', 'expect', '\u0000\uffff']) {
+    const t = file(junk);
+    const a = analyze(t);
+    assert.doesNotThrow(() => a.diagnostics.flatMap((d) => quickFixesFor(a, t, d)));
+    assert.doesNotThrow(() => fixAllSeqAck(t));
+  }
+});
