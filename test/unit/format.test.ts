@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from '../../src/core/index.ts';
 import { formatEdits, formatText, width } from '../../src/core/editor/format.ts';
+import { LineTokens } from '../../src/core/lexer.ts';
 
 /** Everything the validator says about a file, by line: diagnostics, steps, final states, endpoints. */
 function meaning(text: string) {
@@ -21,8 +22,14 @@ function meaning(text: string) {
   };
 }
 
+/** The comment of each line, as the lexer finds it (not inside a string), without trailing white space. */
 function comments(text: string): string[] {
-  return text.split(/\r\n|\r|\n/).map((l) => { const m = /(#|\/\/)(?=(?:[^"]*"[^"]*")*[^"]*$).*$/.exec(l); return m ? m[0].trimEnd() : ''; });
+  const t = new LineTokens();
+  return text.split(/\r\n|\r|\n/).map((l, i) => {
+    t.tokenize(l, i);
+    const rest = l.slice(t.codeEnd);
+    return rest.startsWith('#') || rest.startsWith('//') ? rest.trimEnd() : '';
+  });
 }
 
 /** The formatter's three promises on one text. */
@@ -179,5 +186,28 @@ test('messy variants of every example format to the same file as the example its
     const variant = text.split('\n').map((l) => (l.includes('#') || l.includes('//') ? l : messy(l))).join('\n');
     assertSafe(variant, `${f} (messy)`);
     assert.equal(formatText(variant), formatText(text), `${f}: a messy variant formats differently`);
+  }
+});
+
+test('random token soup: idempotent and meaning-preserving (seeded)', () => {
+  let seed = Number(process.env.SEED ?? 12345);
+  const random = () => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed / 0x7fffffff; };
+  const pick = <T>(a: readonly T[]) => a[Math.floor(random() * a.length)];
+  const words = ['client', 'server', 'a', 'b', '->', '-x', '~>', '-', 'x', '>', ':', 'SYN', 'ACK', 'S.', '.', 'F', '+', ',', '|', '/',
+    'seq=', 'ack=', 'len=', 'data=', 'id=', 'win=', '=', '=>', '==', 'x+1', '0x10', '4294967296', '"q  \\" #"', '"open', 'SYN_SENT',
+    'SYN-SENT', 'FIN-WAIT-1', 'ESTABLISH', 'endpoint', 'LISTEN', 'as', 'title', 'note', 'expect', 'deliver', 'wait', '2MSL', 'listen',
+    'close', 'timeout', ';', '# c', '// d', '\t', 'é', '😀'];
+  const starts = ['client -> server: ', 'server -> client: ', 'a ~> b: ', 'endpoint ', 'expect ', 'deliver ', 'note ', '== ', 'client ', ''];
+  for (let n = 0; n < Number(process.env.N ?? 300); n++) {
+    const lines: string[] = [];
+    const count = 1 + Math.floor(random() * 8);
+    for (let k = 0; k < count; k++) {
+      let line = random() < 0.15 ? '' : pick(starts);
+      const len = Math.floor(random() * 8);
+      for (let w = 0; w < len; w++) line += pick(words) + (random() < 0.7 ? pick([' ', '  ', '\t', '']) : '');
+      lines.push(line);
+    }
+    const text = lines.join(pick(['\n', '\r\n']));
+    assertSafe(text, `soup ${n}: ${JSON.stringify(text)}`);
   }
 });
