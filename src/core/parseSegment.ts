@@ -4,7 +4,7 @@ import { LineTokens, Tok, utf8Length } from './lexer.ts';
 import { ExprNode, FieldNode, FlagTokenNode, NameNode, rangeOf } from './nodes.ts';
 import { parseAssertions, range } from './parseCommon.ts';
 import { nearest } from './suggest.ts';
-import type { Arrow, Assertion, FieldName, FlagName, Range, SegmentStatement } from './syntax.ts';
+import type { Arrow, Assertion, FieldName, FlagName, NameRef, Range, SegmentStatement } from './syntax.ts';
 
 export const FLAG_ORDER: readonly FlagName[] = ['SYN', 'FIN', 'RST', 'PSH', 'ACK', 'URG', 'ECE', 'CWR'];
 const LONG_FLAGS = new Set<string>(FLAG_ORDER);
@@ -24,55 +24,87 @@ const FIELD_BIT: Record<string, number> = { seq: 1, ack: 2, len: 4, data: 8, win
 const FIELD_LOWER = new Map<string, string>(FIELD_NAMES.map((f) => [f, f]));
 const MAX = 0xffff_ffff;
 
-/** A segment statement; its ranges are built from the columns when read (see nodes.ts). */
+/**
+ * A segment statement. It holds what the validator reads as plain values; ranges, names with their
+ * places, flag words and fields are built when asked (the line is read again for the last two).
+ */
 export class SegmentNode implements SegmentStatement {
   readonly kind = 'segment';
-  flags: FlagName[] = [];
-  flagTokens: FlagTokenNode[] = NONE as FlagTokenNode[];
-  fields: FieldNode[] = NONE as FieldNode[];
-  seq?: ExprNode;
-  ack?: ExprNode;
+  flags: FlagName[] = NO_FLAGS;
+  /** seq and ack as plain values: written or not, the symbol, the constant. */
+  hasSeq = false;
+  seqSym?: string;
+  seqOff = 0;
+  hasAck = false;
+  ackSym?: string;
+  ackOff = 0;
   len = 0;
   data?: string;
   win?: number;
   id?: NameNode;
   assertions: Assertion[] = NO_ASSERTIONS;
   unusable = false;
-  /** Columns: statement, arrow, flags. */
+  /** Flag words written (known or not). */
+  flagWords = 0;
+  /** Columns: flags. */
   fs: number;
   fe: number;
-  constructor(readonly line: number, readonly s: number, readonly e: number, readonly src: NameNode, readonly dst: NameNode,
+  constructor(private readonly lineText: string, readonly line: number, readonly s: number, readonly e: number,
+    readonly srcName: string, private readonly srcS: number, private readonly srcE: number,
+    readonly dstName: string, private readonly dstS: number, private readonly dstE: number,
     readonly arrow: Arrow, readonly as: number, readonly ae: number) { this.fs = this.fe = ae; }
+  get src(): NameRef { return new NameNode(this.srcName, this.line, this.srcS, this.srcE); }
+  get dst(): NameRef { return new NameNode(this.dstName, this.line, this.dstS, this.dstE); }
   get range(): Range { return rangeOf(this.line, this.s, this.e); }
   get arrowRange(): Range { return rangeOf(this.line, this.as, this.ae); }
   get flagsRange(): Range { return rangeOf(this.line, this.fs, this.fe); }
+  get flagTokens(): FlagTokenNode[] { return details(this).flagTokens; }
+  get fields(): FieldNode[] { return details(this).fields; }
+  get seq(): ExprNode | undefined { return this.hasSeq ? details(this).seq : undefined; }
+  get ack(): ExprNode | undefined { return this.hasAck ? details(this).ack : undefined; }
+  /** The whole line, kept to read the details again. */
+  get text(): string { return this.lineText; }
 }
 const NO_ASSERTIONS: Assertion[] = [];
-const NONE: unknown[] = [];
-/** Appends to a node's list: lists start shared and empty, and grow one slot at a time (most hold 1-3). */
-function append<T>(list: T[], item: T): T[] { return list.length === 0 ? [item] : [...list, item]; }
+const NO_FLAGS: FlagName[] = [];
 
-export function parseSegment(t: LineTokens, findings: Finding[]): SegmentStatement {
+interface Details { flagTokens: FlagTokenNode[]; fields: FieldNode[]; seq?: ExprNode; ack?: ExprNode }
+const detailCache = new WeakMap<SegmentNode, Details>();
+const detailTokens = new LineTokens();
+/** Flag words and fields of a segment, read again from its line (only editors and formatters ask). */
+function details(seg: SegmentNode): Details {
+  let d = detailCache.get(seg);
+  if (!d) {
+    d = { flagTokens: [], fields: [] };
+    detailTokens.tokenize(seg.text, seg.line);
+    parseSegment(detailTokens, [], d);
+    detailCache.set(seg, d);
+  }
+  return d;
+}
+
+export function parseSegment(t: LineTokens, findings: Finding[], detail?: Details): SegmentStatement {
   const line = t.line;
   const r = (s: number, e: number) => range(line, s, e);
-  const src = new NameNode(t.internedText(0), line, t.start[0], t.end[0]);
   let arrow: Arrow;
   let i: number;
   if (t.isPunct(1, '-')) { arrow = '-x'; i = 3; } else { arrow = t.isPunct(1, '->') ? '->' : '~>'; i = 2; }
   const arrowEnd = t.end[i - 1];
-  let dst = new NameNode('', line, arrowEnd, arrowEnd);
-  if (t.isWord(i)) { dst = new NameNode(t.internedText(i), line, t.start[i], t.end[i]); i++; }
+  let dstName = '';
+  let dstS = arrowEnd;
+  let dstE = arrowEnd;
+  if (t.isWord(i)) { dstName = t.internedText(i); dstS = t.start[i]; dstE = t.end[i]; i++; }
   else findings.push({ code: 'syntax-error', range: r(t.start[1], arrowEnd), message: 'expected the receiving endpoint after the arrow, as in `client -> server: SYN`' });
   if (t.isPunct(i, ':')) i++;
 
-  const seg = new SegmentNode(line, t.start[0], t.end[t.count - 1], src, dst, arrow, t.start[1], arrowEnd);
+  const seg = new SegmentNode(t.text, line, t.start[0], t.end[t.count - 1], t.internedText(0), t.start[0], t.end[0], dstName, dstS, dstE, arrow, t.start[1], arrowEnd);
   seg.fs = seg.fe = t.end[i - 1];
-  i = parseFlags(t, i, seg, findings);
-  i = parseFields(t, i, seg, findings);
+  i = parseFlags(t, i, seg, findings, detail);
+  i = parseFields(t, i, seg, findings, detail);
   if (i < t.count && t.isPunct(i, '=>')) seg.assertions = parseAssertions(t, i + 1, findings) ?? [];
 
   const has = (f: FlagName) => seg.flags.includes(f);
-  if (seg.flagTokens.length === 0) {
+  if (seg.flagWords === 0) {
     findings.push({ code: 'invalid-flags', range: seg.fs === seg.fe ? seg.range : seg.flagsRange, message: 'a segment needs at least one flag (SYN, ACK, FIN, RST, PSH, ...)' });
     seg.unusable = true;
   } else if (seg.flags.length === 0) {
@@ -84,8 +116,8 @@ export function parseSegment(t: LineTokens, findings: Finding[]): SegmentStateme
   if (arrow === '~>' && !seg.id) {
     findings.push({ code: 'id-required', range: seg.arrowRange, message: 'an in-flight segment (`~>`) needs `id=NAME` so a later `deliver NAME` can deliver it' });
   }
-  if (dst.name && dst.name === src.name) {
-    findings.push({ code: 'self-segment', range: r(src.s, dst.e), message: `a segment goes from one endpoint to the other; found ${src.name} to itself`, params: { endpoint: src.name } });
+  if (dstName && dstName === seg.srcName) {
+    findings.push({ code: 'self-segment', range: r(seg.s, dstE), message: `a segment goes from one endpoint to the other; found ${dstName} to itself`, params: { endpoint: dstName } });
     seg.unusable = true;
   }
   return seg;
@@ -93,7 +125,7 @@ export function parseSegment(t: LineTokens, findings: Finding[]): SegmentStateme
 
 function isFieldStart(t: LineTokens, i: number): boolean { return t.isWord(i) && t.isPunct(i + 1, '='); }
 
-function parseFlags(t: LineTokens, i: number, seg: SegmentNode, findings: Finding[]): number {
+function parseFlags(t: LineTokens, i: number, seg: SegmentNode, findings: Finding[], detail?: Details): number {
   const line = t.line;
   let mask = 0;
   let first = -1;
@@ -122,7 +154,8 @@ function parseFlags(t: LineTokens, i: number, seg: SegmentNode, findings: Findin
       });
     }
     for (const f of flags) mask |= FLAG_BIT[f];
-    seg.flagTokens = append(seg.flagTokens, new FlagTokenNode(text, flags, known, line, t.start[s], t.end[i]));
+    seg.flagWords++;
+    if (detail) detail.flagTokens.push(new FlagTokenNode(text, flags, known, line, t.start[s], t.end[i]));
     if (first < 0) first = s;
     last = i;
     i++;
@@ -132,7 +165,7 @@ function parseFlags(t: LineTokens, i: number, seg: SegmentNode, findings: Findin
   return i;
 }
 
-function parseFields(t: LineTokens, i: number, seg: SegmentNode, findings: Finding[]): number {
+function parseFields(t: LineTokens, i: number, seg: SegmentNode, findings: Finding[], detail?: Details): number {
   const line = t.line;
   let seen = 0;
   while (i < t.count && !t.isPunct(i, '=>')) {
@@ -150,27 +183,32 @@ function parseFields(t: LineTokens, i: number, seg: SegmentNode, findings: Findi
     while (end < t.count && !t.isPunct(end, '=>') && !isFieldStart(t, end)) end++;
     const vs = j < t.count ? t.start[j] : t.end[i + 1];
     const ve = end > j ? t.end[end - 1] : t.end[i + 1];
-    const field = new FieldNode(name, t.text, line, nameStart, t.end[i], vs, ve);
-    const valueRange = field.valueRange;
+    const valueRange = range(line, vs, ve);
     i = end;
     if (!bit) {
       const suggestion = nearest(nameText, FIELD_NAMES);
-      findings.push({ code: 'syntax-error', range: field.nameRange, message: `unknown field \`${nameText}\`${suggestion ? `; did you mean ${suggestion}=?` : ''} (fields: ${FIELD_NAMES.join(', ')})`, params: suggestion ? { found: nameText, suggestion } : { found: nameText } });
+      findings.push({ code: 'syntax-error', range: range(line, nameStart, nameStart + nameText.length), message: `unknown field \`${nameText}\`${suggestion ? `; did you mean ${suggestion}=?` : ''} (fields: ${FIELD_NAMES.join(', ')})`, params: suggestion ? { found: nameText, suggestion } : { found: nameText } });
       continue;
     }
     if (seen & bit || (name === 'len' && seen & FIELD_BIT.data) || (name === 'data' && seen & FIELD_BIT.len)) {
       const what = seen & bit ? `\`${name}\` is given twice` : '`data` and `len` both give the payload; keep one';
-      findings.push({ code: 'duplicate-field', range: field.range, message: what, params: { field: name } });
+      findings.push({ code: 'duplicate-field', range: range(line, nameStart, ve), message: what, params: { field: name } });
       continue;
     }
     seen |= bit;
-    seg.fields = append(seg.fields, field);
+    if (detail) detail.fields.push(new FieldNode(name, t.text, line, nameStart, nameStart + nameText.length, vs, ve));
     if (j >= end) {
-      findings.push({ code: 'syntax-error', range: field.range, message: `expected a value after \`${name}=\`` });
+      findings.push({ code: 'syntax-error', range: range(line, nameStart, ve), message: `expected a value after \`${name}=\`` });
       continue;
     }
     switch (name) {
-      case 'seq': case 'ack': { const e = parseExpr(t, j, end, findings); if (e) seg[name] = e; break; }
+      case 'seq': case 'ack': {
+        const e = parseExpr(t, j, end, findings);
+        if (!e) break;
+        if (name === 'seq') { seg.hasSeq = true; seg.seqSym = e.symbol; seg.seqOff = e.offset; } else { seg.hasAck = true; seg.ackSym = e.symbol; seg.ackOff = e.offset; }
+        if (detail) detail[name] = e;
+        break;
+      }
       case 'len': case 'win': {
         const n = parseCount(t, j, end, name, findings);
         if (n !== undefined) { if (name === 'len') seg.len = n; else seg.win = n; }

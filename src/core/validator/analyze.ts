@@ -1,7 +1,9 @@
 // Runs a file's statements in order through the two TCBs and collects diagnostics and the trace.
 import type { Analysis, SegmentResult, Severity, Step, TcbSnapshot } from '../analysis.ts';
 import { parse } from '../parser.ts';
+import type { SegmentNode } from '../parseSegment.ts';
 import type { ActionStatement, Assertion, DeliverStatement, NameRef, Range, SegmentStatement, TcpState } from '../syntax.ts';
+import { STATES } from '../states.ts';
 import { Context } from './context.ts';
 import { resolveEndpoints, type EndpointTable } from './endpoints.ts';
 import { reportEndOfFile } from './endOfFile.ts';
@@ -11,12 +13,14 @@ import { Tcb } from './tcb.ts';
 import type { Wire } from './wire.ts';
 
 const RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
+const STATE_CODE = Object.fromEntries(STATES.map((s, i) => [s, i])) as Record<TcpState, number>;
 
 export function analyze(text: string): Analysis {
   const { document, findings } = parse(text);
   const statements = document.statements;
-  const segmentAtLine = new Map<number, number>();
-  for (const s of statements) if (s.kind === 'segment') segmentAtLine.set(s.line, segmentAtLine.size);
+  const segmentAtLine = new Int32Array(document.lineCount).fill(-1);
+  let segmentCount = 0;
+  for (const s of statements) if (s.kind === 'segment') segmentAtLine[s.line] = segmentCount++;
 
   const tcbs: Tcb[] = [];
   const early: Parameters<Context['report']>[0][] = [...findings];
@@ -25,8 +29,8 @@ export function analyze(text: string): Analysis {
   const ctx = new Context(tcbs);
   for (const f of early) {
     const d = ctx.sink.add(f);
-    const seg = d ? segmentAtLine.get(f.range.start.line) : undefined;
-    if (d && seg !== undefined) d.segment = seg;
+    const seg = d ? segmentAtLine[f.range.start.line] ?? -1 : -1;
+    if (d && seg >= 0) d.segment = seg;
   }
 
   const run = new Runner(ctx, table, document.lineCount);
@@ -89,14 +93,14 @@ class Runner {
   /** Steps share their state and snapshot arrays while nothing changes: a 100,000-line trace stays small. */
   private lastStates: TcpState[] = [];
   private lastTcbs: TcbSnapshot[] = [];
-  private readonly tuples = new Map<string, TcpState[]>();
+  private readonly tuples: TcpState[][] = [];
 
   private step(line: number, before: Step['before']): void {
     const tcbs = this.ctx.tcbs;
-    let key = '';
-    for (const t of tcbs) key += t.state + ' ';
-    let states = this.tuples.get(key);
-    if (!states) this.tuples.set(key, (states = tcbs.map((t) => t.state)));
+    let key = 0;
+    for (const t of tcbs) key = key * 16 + STATE_CODE[t.state];
+    let states = this.tuples[key];
+    if (!states) this.tuples[key] = states = tcbs.map((t) => t.state);
     this.lastStates = states;
     let snaps = this.lastTcbs;
     for (let i = 0; i < tcbs.length; i++) {
@@ -115,8 +119,9 @@ class Runner {
 
   segment(s: SegmentStatement): void {
     const ctx = this.ctx;
-    const from = this.implicitOrKnown(s.src);
-    const to = s.dst.name ? this.implicitOrKnown(s.dst) : -1;
+    const node = s as SegmentNode;
+    const from = this.implicitOrKnown(node.srcName, () => s.src);
+    const to = node.dstName ? this.implicitOrKnown(node.dstName, () => s.dst) : -1;
     const res: SegmentResult = { statement: s, from, to };
     const index = ctx.segments.length;
     ctx.segments.push(res);
@@ -129,19 +134,24 @@ class Runner {
     const before = this.states();
     if (!s.unusable) {
       const f = s.flags;
-      const wire: Wire = { index, stmt: s, from, to, syn: f.includes('SYN'), ack: f.includes('ACK'), fin: f.includes('FIN'), rst: f.includes('RST'), len: s.len, keepAlive: false };
+      const wire: Wire = { index, stmt: node, from, to, syn: f.includes('SYN'), ack: f.includes('ACK'), fin: f.includes('FIN'), rst: f.includes('RST'), len: s.len, keepAlive: false };
       send(ctx, ctx.tcbs[from], wire);
       if (s.arrow === '->') { receive(ctx, ctx.tcbs[to], wire, s); res.deliveredLine = s.line; }
-      else if (s.arrow === '~>' && s.id && this.ids.get(s.id.name) === s.id) this.inFlight.set(s.id.name, wire);
+      else if (s.arrow === '~>') {
+        const id = s.id;
+        // never deliverable without a (first-used) id: still in flight at the end of the file
+        if (id && !this.inFlight.has(id.name) && !this.delivered.has(id.name) && this.ids.get(id.name)?.range.start.line === s.line) this.inFlight.set(id.name, wire);
+        else this.inFlight.set(`#${index}`, wire);
+      }
     }
     this.step(s.line, before);
     this.assertions(s.assertions);
   }
 
-  private implicitOrKnown(ref: NameRef): number {
-    const i = this.table.indexOf(ref.name);
+  private implicitOrKnown(name: string, ref: () => NameRef): number {
+    const i = this.table.indexOf(name);
     if (i >= 0 || !this.table.declaredMode) return i; // undeclared names beyond two: too-many-endpoints
-    return this.known(ref);
+    return this.known(ref());
   }
 
   deliver(s: DeliverStatement): void {

@@ -2,7 +2,7 @@
 import type { SegmentResult, SymbolBinding } from '../analysis.ts';
 import { DiagnosticSink, type Finding } from '../diagnostics.ts';
 import { add, concrete, Notation, unknown, type Value } from '../sequence.ts';
-import type { Expr } from '../syntax.ts';
+import type { SegmentNode } from '../parseSegment.ts';
 import type { Tcb, Where } from './tcb.ts';
 import type { Wire } from './wire.ts';
 
@@ -25,27 +25,31 @@ export class Context {
   report(f: Finding): void { this.sink.add(f); }
 
   /**
-   * The value of a field. A symbol seen for the first time takes the expected value (minus the constant
-   * written beside it); where nothing is expected it becomes a new unknown. A field left out is the
-   * expected value, or a fresh unknown named after `fallbackName` when nothing is expected either.
+   * The value of the segment's seq or ack field. A symbol seen for the first time takes the expected value
+   * (minus the constant written beside it); where nothing is expected it becomes a new unknown. A field
+   * left out is the expected value, or a fresh unknown named after `fallbackName` when nothing is expected.
    */
-  resolve(expr: Expr | undefined, expected: Value | undefined, fallbackName?: string): Value | undefined {
-    if (!expr) {
+  resolve(seg: SegmentNode, field: 'seq' | 'ack', expected: Value | undefined, fallbackName?: string): Value | undefined {
+    const written = field === 'seq' ? seg.hasSeq : seg.hasAck;
+    if (!written) {
       if (expected !== undefined || fallbackName === undefined) return expected;
       const name = this.anonymous.has(fallbackName) ? `${fallbackName}#${this.anonymous.size + 1}` : fallbackName;
       this.anonymous.add(name);
       return unknown(name);
     }
-    if (expr.symbol === undefined) return concrete(expr.offset);
-    let binding = this.symbols.get(expr.symbol);
+    const symbol = field === 'seq' ? seg.seqSym : seg.ackSym;
+    const offset = field === 'seq' ? seg.seqOff : seg.ackOff;
+    if (symbol === undefined) return concrete(offset);
+    let binding = this.symbols.get(symbol);
     if (!binding) {
       const isNew = expected === undefined;
-      const value = isNew ? unknown(expr.symbol) : add(expected, -expr.offset);
-      binding = { name: expr.symbol, value, unknown: isNew, line: expr.range.start.line, range: expr.symbolRange ?? expr.range };
-      this.symbols.set(expr.symbol, binding);
-      this.notation.alias(expr.symbol, value);
+      const value = isNew ? unknown(symbol) : add(expected, -offset);
+      const expr = seg[field]!;
+      binding = { name: symbol, value, unknown: isNew, line: seg.line, range: expr.symbolRange ?? expr.range };
+      this.symbols.set(symbol, binding);
+      this.notation.alias(symbol, value);
     }
-    return add(binding.value, expr.offset);
+    return add(binding.value, offset);
   }
 
   /** A SYN or FIN received in order: remember it until the receiver acknowledges it. */

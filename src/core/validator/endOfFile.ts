@@ -14,11 +14,14 @@ export function reportEndOfFile(ctx: Context, inFlight: Map<string, Wire>): void
       params: { endpoint: owner.name, what: p.what, expected: ctx.fmt({ base: p.octet.base, off: (p.octet.off + 1) >>> 0 }) },
     });
   }
-  for (const [id, w] of inFlight) {
+  for (const [key, w] of inFlight) {
+    const id = key.startsWith('#') ? undefined : key;
     ctx.report({
       code: 'undelivered', range: w.stmt.arrowRange, segment: w.index,
-      message: `segment ${id} is sent in flight (\`~>\`) but never delivered: add \`deliver ${id}\`, or write \`-x\` if it is lost`,
-      params: { id },
+      message: id
+        ? `segment ${id} is sent in flight (\`~>\`) but never delivered: add \`deliver ${id}\`, or write \`-x\` if it is lost`
+        : 'this in-flight (`~>`) segment is never delivered: give it an id= and add a `deliver` line, or write `-x` if it is lost',
+      params: id ? { id } : {},
     });
   }
 }

@@ -1,6 +1,7 @@
 // Who the two endpoints are (contract 2.2): declared, or the first two names used in segment lines.
 import type { EndpointInfo } from '../analysis.ts';
 import type { Finding } from '../diagnostics.ts';
+import type { SegmentNode } from '../parseSegment.ts';
 import type { NameRef, Statement } from '../syntax.ts';
 
 export interface EndpointTable {
@@ -39,8 +40,9 @@ export function resolveEndpoints(statements: Statement[], report: (f: Finding) =
 function implicitEndpoints(statements: Statement[], endpoints: EndpointInfo[], byName: Map<string, number>, report: (f: Finding) => void): void {
   const listenFirst = new Set<string>();
   let sawSegment = false;
-  const use = (ref: NameRef) => {
-    if (!ref.name || byName.has(ref.name)) return;
+  const use = (name: string, at: () => NameRef) => {
+    if (!name || byName.has(name)) return;
+    const ref = at();
     if (endpoints.length === 2) {
       report({ code: 'too-many-endpoints', range: ref.range, message: `a file describes one connection between two endpoints; ${ref.name} would be a third (${endpoints.map((e) => e.name).join(', ')} are in use)`, params: { endpoint: ref.name } });
       return;
@@ -51,15 +53,13 @@ function implicitEndpoints(statements: Statement[], endpoints: EndpointInfo[], b
   for (const s of statements) {
     if (s.kind === 'action' && s.action === 'listen' && !sawSegment) listenFirst.add(s.endpoint.name);
     if (s.kind !== 'segment') continue;
+    const node = s as SegmentNode;
+    use(node.srcName, () => s.src);
+    use(node.dstName, () => s.dst);
     if (!sawSegment) {
       sawSegment = true;
-      use(s.src);
-      use(s.dst);
       const other = endpoints[1];
       if (other && !listenFirst.has(other.name)) other.initial = 'LISTEN';
-    } else {
-      use(s.src);
-      use(s.dst);
     }
   }
 }

@@ -27,7 +27,7 @@ function related(at: Where | undefined, message: string) { return at ? [{ range:
 /** seq against an expected value; binds a new symbol to it. */
 function expectSeq(ctx: Context, s: Tcb, w: Wire, res: SegmentResult, expected: Value | undefined, why: string): boolean {
   res.expectedSeq = expected;
-  w.seq = res.seq = ctx.resolve(w.stmt.seq, expected, `ISS(${s.name})`);
+  w.seq = res.seq = ctx.resolve(w.stmt, 'seq', expected, `ISS(${s.name})`);
   if (expected === undefined || equal(w.seq, expected)) return true;
   ctx.report({
     code: 'wrong-seq', range: seqRange(w), segment: w.index,
@@ -41,14 +41,14 @@ function expectSeq(ctx: Context, s: Tcb, w: Wire, res: SegmentResult, expected: 
 /** The ack field: with ACK it must be `expected`; without ACK it should not be there. */
 function expectAck(ctx: Context, s: Tcb, w: Wire, res: SegmentResult, expected: Value | undefined, why: string): void {
   if (!w.ack) {
-    if (w.stmt.ack) {
-      w.ackValue = res.ack = ctx.resolve(w.stmt.ack, undefined);
+    if (w.stmt.hasAck) {
+      w.ackValue = res.ack = ctx.resolve(w.stmt, 'ack', undefined);
       ctx.report({ code: 'ack-without-flag', range: ackRange(w), segment: w.index, message: `an ack field without the ACK flag is not read by the receiver; add ACK or remove ack=`, params: { found: ctx.fmt(w.ackValue) } });
     }
     return;
   }
   res.expectedAck = expected;
-  w.ackValue = res.ack = ctx.resolve(w.stmt.ack, expected);
+  w.ackValue = res.ack = ctx.resolve(w.stmt, 'ack', expected);
   if (expected === undefined || w.ackValue === undefined || equal(w.ackValue, expected)) return;
   ctx.report({
     code: 'wrong-ack', range: ackRange(w), segment: w.index,
@@ -69,8 +69,8 @@ function unexpected(ctx: Context, s: Tcb, w: Wire, why: string): void {
 
 /** Values of a segment the rules could not check: written, or filled in from the TCB. */
 function fillUnchecked(ctx: Context, s: Tcb, w: Wire, res: SegmentResult): void {
-  w.seq = res.seq = ctx.resolve(w.stmt.seq, s.sndNxt, `ISS(${s.name})`);
-  if (w.ack || w.stmt.ack) w.ackValue = res.ack = ctx.resolve(w.stmt.ack, w.ack ? s.rcvNxt : undefined);
+  w.seq = res.seq = ctx.resolve(w.stmt, 'seq', s.sndNxt, `ISS(${s.name})`);
+  if (w.ack || w.stmt.hasAck) w.ackValue = res.ack = ctx.resolve(w.stmt, 'ack', w.ack ? s.rcvNxt : undefined);
 }
 
 function sendSyn(ctx: Context, s: Tcb, w: Wire, res: SegmentResult): void {
@@ -124,12 +124,12 @@ function sendRst(ctx: Context, s: Tcb, w: Wire, res: SegmentResult): void {
     const got = owed.wire;
     if (got.ack) {
       expectSeq(ctx, s, w, res, got.ackValue, `the ack of the segment it answers (line ${got.stmt.line + 1}), RFC 9293 3.10.7`);
-      if (w.ack || w.stmt.ack) w.ackValue = res.ack = ctx.resolve(w.stmt.ack, undefined);
+      if (w.ack || w.stmt.hasAck) w.ackValue = res.ack = ctx.resolve(w.stmt, 'ack', undefined);
     } else {
       expectSeq(ctx, s, w, res, zero(), `0 when the segment it answers (line ${got.stmt.line + 1}) had no ACK, RFC 9293 3.10.7`);
       if (!w.ack) {
         ctx.report({ code: 'missing-ack-flag', range: w.stmt.flagsRange, segment: w.index, message: `a RST answering a segment without ACK is RST+ACK, acknowledging that segment; found ${flagText(w)}`, params: { found: flagText(w), expected: 'RST+ACK' } });
-        if (w.stmt.ack) w.ackValue = res.ack = ctx.resolve(w.stmt.ack, undefined);
+        if (w.stmt.hasAck) w.ackValue = res.ack = ctx.resolve(w.stmt, 'ack', undefined);
       } else {
         expectAck(ctx, s, w, res, got.seq === undefined ? undefined : add(got.seq, segmentLength(got)), `the answered segment's seq + its length (line ${got.stmt.line + 1})`);
       }
@@ -138,14 +138,14 @@ function sendRst(ctx: Context, s: Tcb, w: Wire, res: SegmentResult): void {
   }
   if (s.state === 'CLOSED' || s.state === 'LISTEN') {
     // A RST from CLOSED or LISTEN that answers nothing: not checked.
-    w.seq = res.seq = ctx.resolve(w.stmt.seq, undefined, `RST(${s.name})`);
-    if (w.ack || w.stmt.ack) w.ackValue = res.ack = ctx.resolve(w.stmt.ack, undefined);
+    w.seq = res.seq = ctx.resolve(w.stmt, 'seq', undefined, `RST(${s.name})`);
+    if (w.ack || w.stmt.hasAck) w.ackValue = res.ack = ctx.resolve(w.stmt, 'ack', undefined);
     return;
   }
   // An abort: seq is SND.NXT and the sender forgets the connection.
   expectSeq(ctx, s, w, res, s.sndNxt, `${s.name}'s SND.NXT (a RST that aborts the connection carries it)`);
   if (w.ack) expectAck(ctx, s, w, res, s.rcvNxt, `the next octet ${s.name} expects`);
-  else if (w.stmt.ack) expectAck(ctx, s, w, res, undefined, '');
+  else if (w.stmt.hasAck) expectAck(ctx, s, w, res, undefined, '');
   s.reset('CLOSED');
   s.closedByRst = true;
   s.stateSince = w.stmt;
@@ -154,9 +154,9 @@ function sendRst(ctx: Context, s: Tcb, w: Wire, res: SegmentResult): void {
 function sendInConnection(ctx: Context, s: Tcb, w: Wire, res: SegmentResult): void {
   if (!isSynchronized(s.state) || (s.state === 'SYN_RECEIVED' && !s.synAckSent) || s.sndNxt === undefined) {
     fillUnchecked(ctx, s, w, res);
-    unexpected(ctx, s, w, s.state === 'SYN_RECEIVED' || s.sndNxt === undefined
+    unexpected(ctx, s, w, s.state === 'SYN_RECEIVED'
       ? 'it must first answer the SYN with SYN+ACK'
-      : `it has not received the peer's SYN yet; only SYN (or RST) can be sent before the connection is synchronized`);
+      : isSynchronized(s.state) ? `it has not sent its own SYN yet` : `it has not received the peer's SYN yet; only SYN (or RST) can be sent before the connection is synchronized`);
     return;
   }
   if (!w.ack) {
@@ -181,7 +181,7 @@ function sendInConnection(ctx: Context, s: Tcb, w: Wire, res: SegmentResult): vo
 /** seq against SND.NXT: in order, a retransmission, a keep-alive probe, or wrong. */
 function classifySeq(ctx: Context, s: Tcb, w: Wire, res: SegmentResult): 'new' | 'retransmission' | 'keep-alive' | 'wrong' {
   res.expectedSeq = s.sndNxt;
-  w.seq = res.seq = ctx.resolve(w.stmt.seq, s.sndNxt);
+  w.seq = res.seq = ctx.resolve(w.stmt, 'seq', s.sndNxt);
   const nxt = s.sndNxt!;
   const seq = w.seq!;
   if (equal(seq, nxt)) return 'new';

@@ -1,11 +1,11 @@
 // A segment on the wire: what the sender put in it, resolved to values.
-import type { SegmentStatement } from '../syntax.ts';
+import type { SegmentNode } from '../parseSegment.ts';
 import type { Value } from '../sequence.ts';
 
 export interface Wire {
   /** Index in Analysis.segments. */
   index: number;
-  stmt: SegmentStatement;
+  stmt: SegmentNode;
   from: number;
   to: number;
   syn: boolean;
