@@ -1,12 +1,13 @@
 // Code actions: a quick fix per fixable diagnostic, and "fix all seq/ack" (source.fixAll.tcpseq).
 import * as vscode from 'vscode';
+import type { Diagnostic as CoreDiagnostic } from '../../core/index.ts';
 import { fixAllSeqAck, quickFixesFor, type TextEdit } from '../../core/editor/quickFixes.ts';
 import { rangesEqual } from '../../core/editor/positions.ts';
 import { analysisOf, toVsRange } from '../analysisCache.ts';
 import { codeOf } from './diagnostics.ts';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('tcpseq');
-const FIX_ALL_TITLE = 'Fix all seq and ack values (tcpseq)';
+const FIX_ALL_TITLE = 'Fix all seq and ack values in the file';
 
 function toWorkspaceEdit(uri: vscode.Uri, edits: TextEdit[]): vscode.WorkspaceEdit {
   const we = new vscode.WorkspaceEdit();
@@ -18,6 +19,13 @@ function fromVs(r: vscode.Range) {
   return { start: { line: r.start.line, character: r.start.character }, end: { line: r.end.line, character: r.end.character } };
 }
 
+/** "Fix all" offered next to a seq/ack quick fix: its edit is computed only when the user picks it. */
+class LazyFixAll extends vscode.CodeAction {
+  constructor(readonly document: vscode.TextDocument, readonly version: number) {
+    super(FIX_ALL_TITLE, vscode.CodeActionKind.QuickFix);
+  }
+}
+
 export class TcpseqCodeActionProvider implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = {
     providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
@@ -27,20 +35,23 @@ export class TcpseqCodeActionProvider implements vscode.CodeActionProvider {
     const only = context.only;
     const actions: vscode.CodeAction[] = [];
     if (only && FIX_ALL_KIND.intersects(only)) {
-      const fixAll = this.fixAll(document, FIX_ALL_KIND);
-      if (fixAll) actions.push(fixAll);
+      // Asked for explicitly (Source Action menu, editor.codeActionsOnSave): computed now.
+      const result = fixAllSeqAck(document.getText());
+      if (result.edits.length) {
+        const action = new vscode.CodeAction(`${FIX_ALL_TITLE} (${result.fixed} change${result.fixed === 1 ? '' : 's'})`, FIX_ALL_KIND);
+        action.edit = toWorkspaceEdit(document.uri, result.edits);
+        actions.push(action);
+      }
     }
     if (only && !vscode.CodeActionKind.QuickFix.intersects(only)) return actions;
 
     const analysis = analysisOf(document);
     const text = document.getText();
-    let seqAckInRange: vscode.Diagnostic[] = [];
+    const seqAck: vscode.Diagnostic[] = [];
     for (const vd of context.diagnostics) {
-      const code = codeOf(vd);
-      if (!code) continue;
-      const core = analysis.diagnostics.find((d) => d.code === code && rangesEqual(d.range, fromVs(vd.range)));
+      const core = matching(analysis.diagnostics, vd);
       if (!core) continue;
-      if (code === 'wrong-seq' || code === 'wrong-ack') seqAckInRange = [...seqAckInRange, vd];
+      if (core.code === 'wrong-seq' || core.code === 'wrong-ack') seqAck.push(vd);
       for (const fix of quickFixesFor(analysis, text, core)) {
         const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
         action.edit = toWorkspaceEdit(document.uri, fix.edits);
@@ -51,18 +62,27 @@ export class TcpseqCodeActionProvider implements vscode.CodeActionProvider {
     }
     // Next to a seq/ack fix, offer to fix them all when the file has more than one.
     const wrongValues = analysis.diagnostics.filter((d) => d.code === 'wrong-seq' || d.code === 'wrong-ack').length;
-    if (seqAckInRange.length && wrongValues > 1) {
-      const all = this.fixAll(document, vscode.CodeActionKind.QuickFix);
-      if (all) { all.diagnostics = seqAckInRange; actions.push(all); }
+    if (seqAck.length && wrongValues > 1) {
+      const all = new LazyFixAll(document, document.version);
+      all.diagnostics = seqAck;
+      actions.push(all);
     }
     return actions;
   }
 
-  private fixAll(document: vscode.TextDocument, kind: vscode.CodeActionKind): vscode.CodeAction | undefined {
-    const result = fixAllSeqAck(document.getText());
-    if (result.edits.length === 0) return undefined;
-    const action = new vscode.CodeAction(`${FIX_ALL_TITLE}: ${result.fixed} change${result.fixed === 1 ? '' : 's'}`, kind);
-    action.edit = toWorkspaceEdit(document.uri, result.edits);
+  resolveCodeAction(action: vscode.CodeAction): vscode.CodeAction {
+    if (action instanceof LazyFixAll && !action.document.isClosed && action.document.version === action.version) {
+      action.edit = toWorkspaceEdit(action.document.uri, fixAllSeqAck(action.document.getText()).edits);
+    }
     return action;
   }
+}
+
+/** The core diagnostic a published one stands for: same code and range (or same line, if edits moved it). */
+function matching(list: CoreDiagnostic[], vd: vscode.Diagnostic): CoreDiagnostic | undefined {
+  const code = codeOf(vd);
+  if (!code) return undefined;
+  const range = fromVs(vd.range);
+  return list.find((d) => d.code === code && rangesEqual(d.range, range))
+    ?? list.find((d) => d.code === code && d.range.start.line === range.start.line);
 }

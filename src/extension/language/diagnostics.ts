@@ -14,6 +14,13 @@ const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   info: vscode.DiagnosticSeverity.Information,
 };
 
+/** Copies of a file shown by source control (the old side of a diff) get no diagnostics of their own. */
+const SKIPPED_SCHEMES = new Set(['git', 'gitfs', 'output', 'vscode-scm', 'conflictResolution']);
+
+function shouldValidate(document: vscode.TextDocument): boolean {
+  return isTcpseq(document) && !SKIPPED_SCHEMES.has(document.uri.scheme);
+}
+
 export function toVsDiagnostic(d: CoreDiagnostic, uri: vscode.Uri): vscode.Diagnostic {
   const v = new vscode.Diagnostic(toVsRange(d.range), d.message, SEVERITY[d.severity]);
   v.source = 'tcpseq';
@@ -45,7 +52,7 @@ export function registerDiagnostics(context: vscode.ExtensionContext): vscode.Di
   const validateNow = (document: vscode.TextDocument) => {
     const key = document.uri.toString();
     cancel(key);
-    if (!settings.enabled || document.isClosed || !isTcpseq(document)) return;
+    if (!settings.enabled || document.isClosed || !shouldValidate(document)) return;
     const version = document.version;
     const analysis = analysisOf(document);
     if (document.isClosed || document.version !== version) return; // changed meanwhile: a newer run is scheduled
@@ -55,7 +62,7 @@ export function registerDiagnostics(context: vscode.ExtensionContext): vscode.Di
   };
 
   const schedule = (document: vscode.TextDocument) => {
-    if (!settings.enabled || !isTcpseq(document)) return;
+    if (!settings.enabled || !shouldValidate(document)) return;
     const key = document.uri.toString();
     cancel(key);
     timers.set(key, setTimeout(() => { timers.delete(key); validateNow(document); }, settings.debounceMs));
@@ -87,6 +94,6 @@ export function registerDiagnostics(context: vscode.ExtensionContext): vscode.Di
     onSettingsChange(revalidateAll),
     { dispose: () => { for (const key of [...timers.keys()]) cancel(key); } },
   );
-  for (const d of vscode.workspace.textDocuments) if (isTcpseq(d)) validateNow(d);
+  for (const d of vscode.workspace.textDocuments) validateNow(d);
   return collection;
 }
