@@ -1,0 +1,14 @@
+// npm run bench: builds the benchmarks as the extension ships (esbuild bundle, not a TS loader) and runs
+// them one after the other: the core's check time, then the preview's render time when it is present.
+import * as esbuild from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+
+await esbuild.build({ entryPoints: ['bench/run.ts'], outfile: 'out/bench/core.js', bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning' });
+let status = spawnSync(process.execPath, ['out/bench/core.js'], { stdio: 'inherit' }).status ?? 1;
+const scripts = JSON.parse(readFileSync('package.json', 'utf8')).scripts ?? {};
+if (scripts['bench:preview'] && !process.argv.includes('--core')) {
+  console.log('');
+  status ||= spawnSync('npm', ['run', '--silent', 'bench:preview'], { stdio: 'inherit' }).status ?? 1;
+}
+process.exitCode = status;
