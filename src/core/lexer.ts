@@ -52,7 +52,11 @@ export class LineTokens {
   }
   /** Token i is a punctuation mark with exactly this text. */
   isPunct(i: number, p: string): boolean {
-    return i < this.count && this.kind[i] === Tok.Punct && this.end[i] - this.start[i] === p.length && this.text.startsWith(p, this.start[i]);
+    if (i >= this.count || this.kind[i] !== Tok.Punct) return false;
+    const s = this.start[i];
+    const n = this.end[i] - s;
+    if (n !== p.length) return false;
+    return this.text.charCodeAt(s) === p.charCodeAt(0) && (n === 1 || this.text.charCodeAt(s + 1) === p.charCodeAt(1));
   }
   isWord(i: number): boolean { return i < this.count && this.kind[i] === Tok.Word; }
   /** Token i+1 starts right where token i ends. */

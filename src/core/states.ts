@@ -15,6 +15,7 @@ for (const [alias, s] of [
 
 /** The canonical state for any accepted spelling (case-insensitive, `-` for `_`), or undefined. */
 export function parseState(text: string): TcpState | undefined {
+  if (SPELLINGS.has(text)) return SPELLINGS.get(text);
   return SPELLINGS.get(text.toUpperCase().replace(/-/g, '_'));
 }
 
