@@ -178,3 +178,9 @@ test('nothing inside a comment or a quoted string; bad input never throws', () =
   }
   assert.doesNotThrow(() => completionsAt(analyze(''), '', { line: 5, character: 99 }));
 });
+
+test('actions: 2MSL after wait, the states after an action line', () => {
+  assert.deepEqual(labels(complete(...HANDSHAKE, 'client wait ')), ['2MSL']);
+  const listen = complete('endpoint a', 'endpoint b', 'b listen ');
+  assert.equal(first(listen).label, '=> a CLOSED, b LISTEN');
+});

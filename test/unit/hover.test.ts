@@ -103,3 +103,29 @@ test('no hover on comments, blank lines, past the end, or on an unknown state', 
   const lines = ['endpoint a', 'expect a ESTABLISED'];
   assert.equal(hoverOn(analyze(file(...lines)), lines, 1, 'ESTABLISED'), undefined);
 });
+
+test('completion and hover answer at every position of every example without throwing', async () => {
+  const { readdirSync, readFileSync } = await import('node:fs');
+  const { resolve } = await import('node:path');
+  const { completionsAt } = await import('../../src/core/editor/completion.ts');
+  let calls = 0;
+  for (const dir of ['../../examples', '../../examples/mistakes']) {
+    const base = resolve(import.meta.dirname, dir);
+    for (const name of readdirSync(base).filter((f) => f.endsWith('.tcpseq'))) {
+      const text = readFileSync(resolve(base, name), 'utf8');
+      const a = analyze(text);
+      text.split('\n').forEach((line, l) => {
+        for (let c = 0; c <= line.length; c++) {
+          const where = `${name}:${l + 1}:${c + 1}`;
+          const r = completionsAt(a, text, { line: l, character: c });
+          assert.ok(r.range.start.line === l && r.range.start.character <= c, where);
+          for (const item of r.items) assert.ok(item.label.length > 0, where);
+          const h = hoverAt(a, { line: l, character: c });
+          if (h) assert.ok(h.range.start.line === l && h.markdown.length > 0, where);
+          calls++;
+        }
+      });
+    }
+  }
+  assert.ok(calls > 10000, `${calls} positions`);
+});

@@ -102,6 +102,7 @@ class Completer {
     if (before.length === 1) return this.result('after-name', start, this.afterNameItems(first));
     const assertAt = before.indexOf('=>');
     if (assertAt >= 0) return this.assertionItems(before.slice(assertAt + 1), start);
+    if (before.length === 2 && /^wait$/i.test(before[1])) return this.result('fields', start, [{ label: '2MSL', kind: 'keyword', detail: 'twice the maximum segment lifetime: TIME_WAIT -> CLOSED', preselect: true }]);
     if (before.length === 2 || (before.length === 3 && /^wait$/i.test(before[1]))) {
       const states = this.statesAfterLine();
       return this.result('fields', start, states ? [this.assertAllItem(states)] : []);

@@ -19,8 +19,10 @@ export interface StateHint {
 export function stateHints(analysis: Analysis, fromLine = 0, toLine = Number.MAX_SAFE_INTEGER): StateHint[] {
   const hints: StateHint[] = [];
   const lengths = analysis.document.lineLengths;
-  for (const step of analysis.steps) {
-    if (step.line < fromLine || step.line > toLine) continue;
+  const at = analysis.stepAtLine;
+  for (let line = Math.max(0, fromLine); line <= Math.min(toLine, at.length - 1); line++) {
+    if (at[line] < 0) continue;
+    const step = analysis.steps[at[line]];
     const tooltip = analysis.endpoints.map((e, i) => {
       const changed = step.before[i] !== step.states[i];
       return `- **${e.name}**: ${changed ? `${step.before[i]} → ${step.states[i]}` : `${step.states[i]} (unchanged)`}`;
