@@ -163,3 +163,14 @@ test('edits keep CRLF line endings and never throw on junk', () => {
     assert.doesNotThrow(() => fixAllSeqAck(t));
   }
 });
+
+test('invalid-initial-state, duplicate-field and unknown-id', () => {
+  const init = file('endpoint client', 'endpoint server ESTABLISHED');
+  assert.equal(fixedLine(init, 'invalid-initial-state', 1), 'endpoint server LISTEN');
+  assert.equal(fixedLine(init, 'invalid-initial-state', 1, 1), 'endpoint server CLOSED');
+  const dup = file(...HANDSHAKE.slice(0, 2), 'client -> server: SYN seq=x seq=y');
+  const fixed = applyEdits(dup, fixesOf(dup, 'duplicate-field').fixes[0].edits);
+  assert.equal(fixed.split('\n')[2], 'client -> server: SYN seq=x');
+  const id = file(...HANDSHAKE, 'client ~> server: PSH+ACK len=5 id=req', 'deliver request');
+  assert.equal(fixedLine(id, 'unknown-id', 6), 'deliver req');
+});

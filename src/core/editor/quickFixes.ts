@@ -20,7 +20,7 @@ export interface QuickFix {
 
 /** A value that can be written in the file: `x`, `x+1`, `1001`, `y-1` (contract 2.3 EXPR). */
 const WRITABLE = /^(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]+)(?:[+-][0-9]+)?$/;
-const FIXABLE = new Set(['rst-expected', 'wrong-seq', 'wrong-ack', 'state-mismatch', 'unknown-state', 'unknown-flag', 'missing-ack-flag', 'id-required', 'ack-without-flag', 'unknown-endpoint']);
+const FIXABLE = new Set(['rst-expected', 'wrong-seq', 'wrong-ack', 'state-mismatch', 'unknown-state', 'unknown-flag', 'missing-ack-flag', 'id-required', 'ack-without-flag', 'unknown-endpoint', 'invalid-initial-state', 'duplicate-field', 'unknown-id']);
 
 /** Whether a diagnostic code has quick fixes. */
 export function hasQuickFix(code: string): boolean { return FIXABLE.has(code); }
@@ -94,9 +94,27 @@ function fixes(analysis: Analysis, text: string, d: Diagnostic): QuickFix[] {
       const best = nearestName(found, names);
       return best ? [fix(`Change to ${best}`, [{ range: d.range, newText: best }])] : [];
     }
+    case 'invalid-initial-state':
+      return [fix('Change to LISTEN (a server waiting for a SYN)', [{ range: d.range, newText: 'LISTEN' }]), fix('Change to CLOSED (it opens the connection)', [{ range: d.range, newText: 'CLOSED' }], false)];
+    case 'duplicate-field':
+      return [fix(`Remove this ${p.field ?? 'field'}`, [removeRange(text, d.range)])];
+    case 'unknown-id': {
+      const inFlight = analysis.segments.filter((s) => s.statement.arrow === '~>' && s.statement.id && s.statement.line < d.range.start.line
+        && (s.deliveredLine === undefined || s.deliveredLine >= d.range.start.line)).map((s) => s.statement.id!.name);
+      const best = nearestName(String(p.id ?? ''), inFlight) ?? (inFlight.length === 1 ? inFlight[0] : undefined);
+      return best && best !== p.id ? [fix(`Change to ${best}`, [{ range: d.range, newText: best }])] : [];
+    }
     default:
       return [];
   }
+}
+
+/** Deletes a range on one line and the white space before it. */
+function removeRange(text: string, r: Range): TextEdit {
+  const line = lineText(text, r.start.line);
+  let s = r.start.character;
+  while (s > 0 && (line[s - 1] === ' ' || line[s - 1] === '\t')) s--;
+  return { range: range(r.start.line, s, r.end.character), newText: '' };
 }
 
 function segmentOf(analysis: Analysis, d: Diagnostic): SegmentResult | undefined {
@@ -141,11 +159,7 @@ function endOfFields(st: SegmentStatement): Position {
 
 /** Deletes a field and the white space before it. */
 function removeField(text: string, st: SegmentStatement, name: string): TextEdit {
-  const f = st.fields.find((x) => x.name === name)!;
-  const line = lineText(text, st.line);
-  let s = f.range.start.character;
-  while (s > 0 && (line[s - 1] === ' ' || line[s - 1] === '\t')) s--;
-  return { range: range(st.line, s, f.range.end.character), newText: '' };
+  return removeRange(text, st.fields.find((x) => x.name === name)!.range);
 }
 
 /** `+ACK` after the last flag, or `.` after a packetdrill short form (`F` -> `F.`). */
