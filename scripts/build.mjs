@@ -10,7 +10,7 @@ const builds = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' } },
 ];
-for (const [entry, out] of [['src/webview/preview.ts', 'media/preview.js']]) {
+for (const [entry, out] of [['src/webview/preview.ts', 'media/preview.js'], ['src/webview/standalone.ts', 'media/standalone.js']]) {
   builds.push({ ...common, entryPoints: [entry], outfile: out, platform: 'browser', format: 'iife', target: 'es2022', minify: true, sourcemap: false });
 }
 

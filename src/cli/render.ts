@@ -1,0 +1,151 @@
+// `tcpseq render [--format mermaid|html] [-o OUT] FILE` (contract section 6): the sequence diagram as
+// Mermaid text, or as a self-contained HTML page that draws it offline (Mermaid inlined).
+import { existsSync, readFileSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { analyze } from '../core/index.ts';
+import { diagramOf } from '../core/diagram/index.ts';
+import { metaOf } from '../webview/protocol.ts';
+import { processIO, type CliIO } from './io.ts';
+
+type Format = 'mermaid' | 'html';
+
+interface RenderArgs { format: Format; out?: string; file: string }
+
+const USAGE = 'usage: tcpseq render [--format mermaid|html] [-o OUT] FILE';
+
+function parseArgs(args: string[]): RenderArgs | string {
+  let format: Format = 'mermaid';
+  let out: string | undefined;
+  let file: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    let value: string | undefined;
+    if (a === '--format' || a === '-f' || a === '-o' || a === '--output' || a === '--out') {
+      value = args[++i];
+      if (value === undefined) return `${a} needs a value`;
+    }
+    if (a.startsWith('--format=')) value = a.slice('--format='.length);
+    if (a === '--format' || a === '-f' || a.startsWith('--format=')) {
+      if (value !== 'mermaid' && value !== 'html') return `unknown format ${JSON.stringify(value)} (use mermaid or html)`;
+      format = value;
+    } else if (a === '-o' || a === '--output' || a === '--out') {
+      out = value;
+    } else if (a.startsWith('--output=') || a.startsWith('--out=')) {
+      out = a.slice(a.indexOf('=') + 1);
+    } else if (a.startsWith('-') && a !== '-') {
+      return `unknown option ${a}`;
+    } else if (file === undefined) {
+      file = a;
+    } else {
+      return 'render takes one FILE';
+    }
+  }
+  if (file === undefined) return 'no FILE given';
+  return out === undefined ? { format, file } : { format, out, file };
+}
+
+/** Runs the command; returns the exit code (0, or 2 with a one-line reason on stderr). Never throws. */
+export async function runRender(args: string[], io: CliIO = processIO()): Promise<number> {
+  try {
+    const parsed = parseArgs(args);
+    if (typeof parsed === 'string') { io.error(`tcpseq render: ${parsed} (${USAGE})`); return 2; }
+    let text: string;
+    try {
+      text = parsed.file === '-' ? await io.readStdin() : await readFile(parsed.file, 'utf8');
+    } catch (e) {
+      io.error(`tcpseq render: cannot read ${parsed.file}: ${reason(e)}`);
+      return 2;
+    }
+    const analysis = analyze(text);
+    const { model, mermaid } = diagramOf(analysis, text);
+    let output = mermaid;
+    if (parsed.format === 'html') {
+      const script = findPageScript();
+      if (!script) { io.error('tcpseq render: cannot find Mermaid (media/standalone.js or node_modules/mermaid/dist/mermaid.min.js)'); return 2; }
+      const title = analysis.title ?? (parsed.file === '-' ? 'tcpseq diagram' : basename(parsed.file));
+      output = htmlPage(title, mermaid, metaOf(model), script);
+    }
+    if (parsed.out === undefined || parsed.out === '-') {
+      io.write(output);
+    } else {
+      try {
+        await writeFile(parsed.out, output, 'utf8');
+      } catch (e) {
+        io.error(`tcpseq render: cannot write ${parsed.out}: ${reason(e)}`);
+        return 2;
+      }
+    }
+    return 0;
+  } catch (e) {
+    io.error(`tcpseq render: ${reason(e)}`);
+    return 2;
+  }
+}
+
+function reason(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  if (err?.code === 'ENOENT') return 'no such file';
+  if (err?.code === 'EISDIR') return 'it is a directory';
+  if (err?.code === 'EACCES') return 'permission denied';
+  return (e instanceof Error ? e.message : String(e)).split('\n')[0]!;
+}
+
+/**
+ * The script that draws the page: the preview's own standalone bundle (Mermaid and the decorations) from
+ * media/, or plain Mermaid from node_modules. Looked up from the running file upwards (dist/cli.js in the
+ * package, src/cli/render.ts in development).
+ */
+function findPageScript(): { kind: 'standalone' | 'mermaid'; code: string } | undefined {
+  const start = typeof __dirname === 'string' ? __dirname : process.cwd();
+  for (let dir = start, i = 0; i < 6; i++, dir = dirname(dir)) {
+    const standalone = join(dir, 'media', 'standalone.js');
+    if (existsSync(standalone)) return { kind: 'standalone', code: readFileSync(standalone, 'utf8') };
+    const plain = join(dir, 'node_modules', 'mermaid', 'dist', 'mermaid.min.js');
+    if (existsSync(plain)) return { kind: 'mermaid', code: readFileSync(plain, 'utf8') };
+  }
+  return undefined;
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+/** Script text that cannot close its <script> element early. */
+const inlineScript = (js: string) => js.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
+
+export function htmlPage(
+  title: string, mermaid: string, meta: ReturnType<typeof metaOf>,
+  script: { kind: 'standalone' | 'mermaid'; code: string },
+): string {
+  const data = JSON.stringify({ mermaid, ...meta }).replace(/</g, '\\u003c');
+  const starter = script.kind === 'standalone' ? '' : `
+<script>
+(function () {
+  var dark = window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches;
+  var data = JSON.parse(document.getElementById('tcpseq-data').textContent);
+  mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: dark ? 'dark' : 'default' });
+  mermaid.render('tcpseq-diagram', data.mermaid).then(function (r) {
+    document.getElementById('diagram').innerHTML = r.svg; document.body.dataset.rendered = 'true';
+  }, function (e) { document.getElementById('diagram').textContent = String(e && e.message || e); document.body.dataset.rendered = 'error'; });
+})();
+</script>`;
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<meta name="generator" content="tcpseq render">
+<title>${escapeHtml(title)}</title>
+<style>
+  body { margin: 24px; font-family: system-ui, sans-serif; background: #ffffff; color: #222222; }
+  @media (prefers-color-scheme: dark) { body { background: #1e1e1e; color: #dddddd; } }
+  #diagram svg { display: block; margin: 0 auto; max-width: 100%; height: auto; }
+</style>
+</head>
+<body>
+<div id="diagram"></div>
+<script type="application/json" id="tcpseq-data">${data}</script>
+<script>${inlineScript(script.code)}</script>${starter}
+</body>
+</html>
+`;
+}

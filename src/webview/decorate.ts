@@ -1,0 +1,83 @@
+// Ties the SVG Mermaid drew to the file: the n-th arrow is the n-th message of the update, the n-th note
+// the n-th note. Tags them with data-line and classes (severity, kind), and adds wide hover targets.
+import type { MessageMeta, NoteMeta } from './protocol.ts';
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+export interface Decorated { messageCount: number; noteCount: number; mismatch?: string }
+
+export function decorate(svg: SVGSVGElement, messages: MessageMeta[], notes: NoteMeta[]): Decorated {
+  const texts = [...svg.querySelectorAll<SVGTextElement>('text.messageText')];
+  const lines = [...svg.querySelectorAll<SVGElement>('.messageLine0, .messageLine1')];
+  const noteRects = [...svg.querySelectorAll<SVGRectElement>('rect.note')];
+  texts.forEach((el, i) => tagMessage(el, i, messages[i]));
+  lines.forEach((el, i) => {
+    const m = messages[i];
+    tagMessage(el, i, m);
+    if (m) addHitArea(el, i, m);
+  });
+  noteRects.forEach((rect, i) => {
+    const group = rect.parentElement as unknown as SVGGElement | null;
+    const meta = notes[i];
+    if (!group || !meta) return;
+    group.dataset.line = String(meta.line);
+    group.dataset.note = String(i);
+    group.classList.add('tcpseq-note', `tcpseq-note-${meta.kind}`);
+    if (meta.severity) group.classList.add(`tcpseq-${meta.severity}`);
+  });
+  // The title is the only text Mermaid draws without a class, straight in the svg.
+  for (const t of svg.querySelectorAll(':scope > text:not([class])')) t.classList.add('tcpseq-title');
+  let mismatch: string | undefined;
+  if (texts.length !== messages.length || noteRects.length !== notes.length) {
+    mismatch = `the SVG has ${texts.length} arrows and ${noteRects.length} notes, the model ${messages.length} and ${notes.length}`;
+  }
+  return { messageCount: texts.length, noteCount: noteRects.length, mismatch };
+}
+
+function tagMessage(el: SVGElement, index: number, m: MessageMeta | undefined): void {
+  if (!m) return;
+  el.dataset.line = String(m.line);
+  if (m.deliveredLine !== undefined) el.dataset.deliveredLine = String(m.deliveredLine);
+  el.dataset.message = String(index);
+  el.classList.add('tcpseq-message', `tcpseq-${m.kind}`);
+  if (m.worst) el.classList.add(`tcpseq-${m.worst}`);
+}
+
+/** A transparent, wide copy of the arrow's line so that a thin arrow is easy to hover and click. */
+function addHitArea(line: SVGElement, index: number, m: MessageMeta): void {
+  if (line.tagName !== 'line') return;
+  const hit = document.createElementNS(SVG_NS, 'line');
+  for (const a of ['x1', 'y1', 'x2', 'y2']) hit.setAttribute(a, line.getAttribute(a) ?? '0');
+  hit.setAttribute('class', 'tcpseq-hit');
+  hit.dataset.line = String(m.line);
+  hit.dataset.message = String(index);
+  line.after(hit);
+}
+
+/** Marks the arrows and notes of a source line as current; returns the first one marked. */
+export function highlightLine(svg: SVGSVGElement, line: number): Element | undefined {
+  for (const el of svg.querySelectorAll('.tcpseq-current')) el.classList.remove('tcpseq-current');
+  const l = String(line);
+  let first: Element | undefined;
+  for (const el of svg.querySelectorAll<SVGElement>('.tcpseq-message, .tcpseq-note')) {
+    if (el.dataset.line === l || el.dataset.deliveredLine === l) {
+      el.classList.add('tcpseq-current');
+      first ??= el;
+    }
+  }
+  return first;
+}
+
+/** The hover text of an arrow: the segment as written and its findings. */
+export function describeMessage(m: MessageMeta): { title: string; lines: { text: string; severity?: string }[] } {
+  const where = m.deliveredLine !== undefined && m.deliveredLine !== m.line
+    ? `line ${m.line + 1}, delivered at line ${m.deliveredLine + 1}` : `line ${m.line + 1}`;
+  const kind = { 'delivered': '', 'lost': ' · lost', 'late': ' · in flight, delivered later', 'in-flight': ' · never delivered' }[m.kind];
+  return {
+    title: `${m.source ?? m.label}`,
+    lines: [
+      { text: `${where}${kind}` },
+      ...m.findings.map((f) => ({ text: `${f.severity}: ${f.code}: ${f.message}`, severity: f.severity })),
+    ],
+  };
+}
