@@ -26,12 +26,44 @@ export function decorate(svg: SVGSVGElement, messages: MessageMeta[], notes: Not
     if (meta.severity) group.classList.add(`tcpseq-${meta.severity}`);
   });
   // The title is the only text Mermaid draws without a class, straight in the svg.
-  for (const t of svg.querySelectorAll(':scope > text:not([class])')) t.classList.add('tcpseq-title');
+  for (const t of svg.querySelectorAll(':scope > text:not([class])')) {
+    t.classList.add('tcpseq-title');
+    centreOverParticipants(svg, t as SVGTextElement);
+  }
+  fitViewBox(svg);
   let mismatch: string | undefined;
   if (texts.length !== messages.length || noteRects.length !== notes.length) {
     mismatch = `the SVG has ${texts.length} arrows and ${noteRects.length} notes, the model ${messages.length} and ${notes.length}`;
   }
   return { messageCount: texts.length, noteCount: noteRects.length, mismatch };
+}
+
+/** Mermaid starts the title near the middle; centre it over the participants instead. */
+function centreOverParticipants(svg: SVGSVGElement, title: SVGTextElement): void {
+  const boxes = [...svg.querySelectorAll<SVGRectElement>('rect.actor')];
+  if (!boxes.length) return;
+  const left = Math.min(...boxes.map((b) => Number(b.getAttribute('x') ?? 0)));
+  const right = Math.max(...boxes.map((b) => Number(b.getAttribute('x') ?? 0) + Number(b.getAttribute('width') ?? 0)));
+  title.setAttribute('x', String((left + right) / 2));
+  title.setAttribute('text-anchor', 'middle');
+}
+
+/** Grows the viewBox to everything drawn (Mermaid leaves a long title, or a wide side note, cut off). */
+function fitViewBox(svg: SVGSVGElement): void {
+  const vb = svg.viewBox?.baseVal;
+  if (!vb || !vb.width || !svg.isConnected) return;
+  let bb: DOMRect;
+  try { bb = svg.getBBox(); } catch { return; }
+  if (!bb.width) return;
+  const m = 8;
+  const x0 = Math.min(vb.x, bb.x - m);
+  const y0 = Math.min(vb.y, bb.y - m);
+  const x1 = Math.max(vb.x + vb.width, bb.x + bb.width + m);
+  const y1 = Math.max(vb.y + vb.height, bb.y + bb.height + m);
+  if (x0 < vb.x || y0 < vb.y || x1 > vb.x + vb.width || y1 > vb.y + vb.height) {
+    svg.setAttribute('viewBox', `${x0} ${y0} ${x1 - x0} ${y1 - y0}`);
+    if (svg.style.maxWidth) svg.style.maxWidth = `${x1 - x0}px`;
+  }
 }
 
 function tagMessage(el: SVGElement, index: number, m: MessageMeta | undefined): void {

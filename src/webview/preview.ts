@@ -88,7 +88,10 @@ async function pump(): Promise<void> {
   pumping = true;
   try {
     while (queued) {
+      // Let messages already posted arrive first, so a burst of edits is drawn once, at its newest version.
+      await new Promise((resolve) => setTimeout(resolve, 0));
       const job = queued;
+      if (!job) break;
       queued = undefined;
       await serial(() => process(job));
     }

@@ -28,7 +28,13 @@ export async function openPreviewPage(browser: Browser, theme = 'vscode-light'):
   const html = previewHtml({
     cspSource: ORIGIN, scriptUri: `${ORIGIN}/media/preview.js`, styleUri: `${ORIGIN}/media/preview.css`,
     nonce: 'testnonce0123456789', title: 'test',
-  }).replace('<body>', `<body class="${theme}">`);
+  }).replace('<body>', `<body class="${theme}">`)
+    // The few theme colours VS Code would define, so that screenshots look like the real preview.
+    .replace('</head>', `<style>
+      body.vscode-light { --vscode-editor-background: #ffffff; --vscode-editor-foreground: #333333; --vscode-font-family: system-ui, sans-serif; }
+      body.vscode-dark { --vscode-editor-background: #1e1e1e; --vscode-editor-foreground: #cccccc; --vscode-font-family: system-ui, sans-serif; }
+      body.vscode-high-contrast { --vscode-editor-background: #000000; --vscode-editor-foreground: #ffffff; }
+    </style></head>`);
   await page.route(`${ORIGIN}/**`, (route) => {
     const path = new URL(route.request().url()).pathname;
     if (path === '/' || path === '/index.html') return route.fulfill({ contentType: 'text/html', body: html });
@@ -38,16 +44,17 @@ export async function openPreviewPage(browser: Browser, theme = 'vscode-light'):
     }
     return route.fulfill({ status: 404, body: '' });
   });
-  await page.addInitScript(() => {
-    const w = window as unknown as { __posted: unknown[]; __state: unknown; acquireVsCodeApi: () => unknown };
-    w.__posted = [];
-    w.__state = undefined;
-    w.acquireVsCodeApi = () => ({
-      postMessage: (m: unknown) => { w.__posted.push(m); },
-      getState: () => w.__state,
-      setState: (s: unknown) => { w.__state = s; },
-    });
-  });
+  // A string, not a function: the test runner's transpiler would add helpers the page does not have.
+  await page.addInitScript(`
+    window.__posted = [];
+    window.__state = undefined;
+    window.acquireVsCodeApi = function () {
+      return {
+        postMessage: function (m) { window.__posted.push(m); },
+        getState: function () { return window.__state; },
+        setState: function (s) { window.__state = s; },
+      };
+    };`);
   await page.goto(`${ORIGIN}/index.html`);
   await page.waitForFunction(() => (window as unknown as { __posted: { type: string }[] }).__posted.some((m) => m.type === 'ready'));
   return {
