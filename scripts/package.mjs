@@ -1,0 +1,20 @@
+// Builds the extension for production and packages it with @vscode/vsce into tcpseq-VERSION.vsix
+// (or the path given with --out). The .vscodeignore keeps only dist/, media/, syntaxes/, snippets/,
+// language-configuration.json, README, CHANGELOG, LICENSE and package.json in it.
+// Usage: node scripts/package.mjs [--out FILE]   Prints the path of the .vsix on its last line.
+import { execFileSync } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+const i = process.argv.indexOf('--out');
+const out = resolve(i > 0 && process.argv[i + 1] ? process.argv[i + 1] : join(ROOT, `${pkg.name}-${pkg.version}.vsix`));
+
+execFileSync(process.execPath, [join(ROOT, 'scripts/build.mjs'), '--production'], { cwd: ROOT, stdio: 'inherit' });
+const vsce = join(ROOT, 'node_modules/@vscode/vsce/vsce');
+execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--out', out],
+  { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+console.log(`${(statSync(out).size / 1024).toFixed(0)} KB`);
+console.log(out);
