@@ -28,9 +28,8 @@ export function decorate(svg: SVGSVGElement, messages: MessageMeta[], notes: Not
   // The title is the only text Mermaid draws without a class, straight in the svg.
   for (const t of svg.querySelectorAll(':scope > text:not([class])')) {
     t.classList.add('tcpseq-title');
-    centreOverParticipants(svg, t as SVGTextElement);
+    placeTitle(svg, t as SVGTextElement);
   }
-  fitViewBox(svg);
   let mismatch: string | undefined;
   if (texts.length !== messages.length || noteRects.length !== notes.length) {
     mismatch = `the SVG has ${texts.length} arrows and ${noteRects.length} notes, the model ${messages.length} and ${notes.length}`;
@@ -38,33 +37,30 @@ export function decorate(svg: SVGSVGElement, messages: MessageMeta[], notes: Not
   return { messageCount: texts.length, noteCount: noteRects.length, mismatch };
 }
 
-/** Mermaid starts the title near the middle; centre it over the participants instead. */
-function centreOverParticipants(svg: SVGSVGElement, title: SVGTextElement): void {
+/**
+ * Mermaid starts the title near the middle and leaves it out of the viewBox: centre it over the participants
+ * and grow the viewBox to its width. The width is estimated from its length (measuring it would force a
+ * layout before the one the browser does anyway to paint).
+ */
+function placeTitle(svg: SVGSVGElement, title: SVGTextElement): void {
   const boxes = [...svg.querySelectorAll<SVGRectElement>('rect.actor')];
-  if (!boxes.length) return;
+  const vb = svg.viewBox?.baseVal;
+  if (!boxes.length || !vb || !vb.width) return;
   const left = Math.min(...boxes.map((b) => Number(b.getAttribute('x') ?? 0)));
   const right = Math.max(...boxes.map((b) => Number(b.getAttribute('x') ?? 0) + Number(b.getAttribute('width') ?? 0)));
-  title.setAttribute('x', String((left + right) / 2));
+  const centre = (left + right) / 2;
+  title.setAttribute('x', String(centre));
   title.setAttribute('text-anchor', 'middle');
-}
-
-/** Grows the viewBox to everything drawn (Mermaid leaves a long title, or a wide side note, cut off). */
-function fitViewBox(svg: SVGSVGElement): void {
-  const vb = svg.viewBox?.baseVal;
-  if (!vb || !vb.width || !svg.isConnected) return;
-  let bb: DOMRect;
-  try { bb = svg.getBBox(); } catch { return; }
-  if (!bb.width) return;
-  const m = 8;
-  const x0 = Math.min(vb.x, bb.x - m);
-  const y0 = Math.min(vb.y, bb.y - m);
-  const x1 = Math.max(vb.x + vb.width, bb.x + bb.width + m);
-  const y1 = Math.max(vb.y + vb.height, bb.y + bb.height + m);
-  if (x0 < vb.x || y0 < vb.y || x1 > vb.x + vb.width || y1 > vb.y + vb.height) {
-    svg.setAttribute('viewBox', `${x0} ${y0} ${x1 - x0} ${y1 - y0}`);
+  const half = ((title.textContent ?? '').length * TITLE_CHAR_WIDTH) / 2 + 12;
+  const x0 = Math.min(vb.x, centre - half);
+  const x1 = Math.max(vb.x + vb.width, centre + half);
+  if (x0 < vb.x || x1 > vb.x + vb.width) {
+    svg.setAttribute('viewBox', `${x0} ${vb.y} ${x1 - x0} ${vb.height}`);
     if (svg.style.maxWidth) svg.style.maxWidth = `${x1 - x0}px`;
   }
 }
+/** An upper estimate of one character of the title (bold, about 18 px). */
+const TITLE_CHAR_WIDTH = 10.5;
 
 function tagMessage(el: SVGElement, index: number, m: MessageMeta | undefined): void {
   if (!m) return;

@@ -55,7 +55,8 @@ export type HostToWebview =
 
 export type WebviewToHost =
   | { type: 'ready' }
-  /** A diagram is on screen (`version`), or a newer version was checked and the last good one kept. */
+  /** A diagram is on screen (`version`), or a newer version was checked and the last good one kept.
+   *  `renderMs`: the time Mermaid itself took to draw it. */
   | { type: 'rendered'; version: number; diagramVersion: number; messageCount: number; noteCount: number; renderMs: number; kept: boolean }
   | { type: 'renderError'; version: number; message: string }
   | { type: 'reveal'; line: number }
