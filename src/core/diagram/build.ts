@@ -99,7 +99,9 @@ class DiagramBuilder {
         const step = this.stepAt(s.line);
         const who = this.participants.findIndex((p) => p.name === s.endpoint.name);
         if (!step || who < 0 || step.before[who] === step.states[who]) {
-          if (who >= 0) this.note('action', s.line, this.side(who), [who], [actionText(s)]);
+          // An action that changed nothing: drawn with its findings (an invalid action) in one band.
+          const findings = who >= 0 ? this.take(s.line, () => true) : [];
+          if (who >= 0) this.group(findings, () => { this.note('action', s.line, this.side(who), [who], [actionText(s)]); });
           this.stateNotes(s.line);
         } else {
           this.stateNotes(s.line, who, actionText(s));
@@ -156,7 +158,7 @@ class DiagramBuilder {
   }
 
   /** Runs `draw`, then the findings' note; both inside a band coloured by the worst finding. */
-  private group(findings: Diagnostic[], draw: () => void, over: number[] = []): void {
+  private group(findings: Diagnostic[], draw: () => void): void {
     if (!findings.length) { draw(); return; }
     const worst = findings.reduce((w, d) => (RANK[d.severity] > RANK[w] ? d.severity : w), 'warning' as Severity);
     const outer = this.current;
@@ -166,7 +168,7 @@ class DiagramBuilder {
     try {
       draw();
       const line = findings[0]!.range.start.line;
-      const endpoints = this.findingEndpoints(findings, over);
+      const endpoints = this.findingEndpoints(findings);
       const ordered = [...findings].sort((a, b) => RANK[b.severity] - RANK[a.severity]);
       const note = this.note('finding', line, 'over', endpoints, ordered.flatMap(findingLines));
       note.severity = worst;
@@ -175,11 +177,11 @@ class DiagramBuilder {
     }
   }
 
-  private findingEndpoints(findings: Diagnostic[], fallback: number[]): number[] {
+  private findingEndpoints(findings: Diagnostic[]): number[] {
     const seg = findings.find((d) => d.segment !== undefined)?.segment;
     const r = seg === undefined ? undefined : this.analysis.segments[seg];
     if (r && this.drawable(r.from, r.to)) return [Math.min(r.from, r.to), Math.max(r.from, r.to)];
-    return fallback.length ? fallback : this.all();
+    return this.all();
   }
 
   /** Findings of a line that nothing drew yet. */
