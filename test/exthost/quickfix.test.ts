@@ -1,0 +1,122 @@
+// Quick fixes through the real code action API: every fix offered for every diagnostic of every mistake
+// file is applied to a copy; the resulting text is the one the fix's title promises (and the core's), and
+// its diagnostic is gone from that line.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { analyze } from '../../src/core/index.ts';
+import { applyEdits, quickFixesFor, type QuickFix } from '../../src/core/editor/quickFixes.ts';
+import { closeAll, codeOf, diagnosticsWhere, listing, untitled, workspaceRoot } from './helpers.ts';
+
+const ROOT = workspaceRoot().fsPath;
+const MISTAKES = readdirSync(join(ROOT, 'mistakes')).filter((f) => f.endsWith('.tcpseq')).sort();
+
+/**
+ * The quick fixes VS Code offers at a diagnostic's range whose titles are among `titles` (the executed
+ * command's results do not carry the diagnostics they fix, so they are told apart by their titles).
+ */
+async function quickFixes(uri: vscode.Uri, d: vscode.Diagnostic, titles: string[]): Promise<vscode.CodeAction[]> {
+  const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+    'vscode.executeCodeActionProvider', uri, d.range, vscode.CodeActionKind.QuickFix.value);
+  return actions.filter((a): a is vscode.CodeAction => a instanceof vscode.CodeAction && !!a.edit && titles.includes(a.title));
+}
+
+/** What a fix's title promises to find on the changed line: `Change ack to x+1` -> `ack=x+1`, etc. */
+function promised(title: string): string | undefined {
+  let m = /^Change (seq|ack) to (\S+)/.exec(title);
+  if (m) return `${m[1]}=${m[2]}`;
+  m = /^Change to (\S+)/.exec(title);
+  if (m) return m[1];
+  m = /^Add the ACK flag \((\S+)\)/.exec(title);
+  if (m) return m[1];
+  m = /^Add (id=\S+)/.exec(title);
+  if (m) return m[1];
+  m = /^Insert the RST [^:]*: (.*)$/.exec(title);
+  if (m) return m[1];
+  return undefined;
+}
+
+/** The same diagnostics (code, range, message), in any order. */
+function same(a: readonly vscode.Diagnostic[], b: readonly vscode.Diagnostic[]): boolean {
+  const key = (d: vscode.Diagnostic) => `${codeOf(d)} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.message}`;
+  const x = a.map(key).sort();
+  const y = b.map(key).sort();
+  return x.length === y.length && x.every((k, i) => k === y[i]);
+}
+
+suite('quick fixes', () => {
+  suiteTeardown(closeAll);
+  let applied = 0;
+
+  for (const name of MISTAKES) {
+    test(`mistakes/${name}: each quick fix gives the promised text and removes its diagnostic`, async () => {
+      const text = readFileSync(join(ROOT, 'mistakes', name), 'utf8');
+      const core = analyze(text);
+      const expectedFixes = core.diagnostics.reduce((n, d) => n + quickFixesFor(core, text, d).length, 0);
+      const probe = await untitled(text);
+      const diagnostics = await diagnosticsWhere(probe.uri, `${core.diagnostics.length} diagnostics`, (d) => d.length === core.diagnostics.length);
+      const copy = await untitled(text);
+      let offered = 0;
+      for (const d of diagnostics) {
+        const coreDiagnostic = core.diagnostics.find((c) => c.code === codeOf(d) && c.range.start.line === d.range.start.line);
+        assert.ok(coreDiagnostic, `${codeOf(d)} on line ${d.range.start.line + 1} is one of the core's`);
+        const titles = quickFixesFor(core, text, coreDiagnostic).map((f) => f.title);
+        const fixes = await quickFixes(probe.uri, d, titles);
+        assert.deepEqual(fixes.map((f) => f.title).sort(), [...titles].sort(), `${name} line ${d.range.start.line + 1} ${codeOf(d)}: the fixes offered`);
+        offered += fixes.length;
+        for (const fix of fixes) {
+          // each fix on a copy of the file, set back to the original text before
+          const reset = new vscode.WorkspaceEdit();
+          reset.replace(copy.uri, new vscode.Range(0, 0, copy.lineCount, 0), text);
+          assert.ok(await vscode.workspace.applyEdit(reset));
+          assert.equal(copy.getText(), text);
+          await diagnosticsWhere(copy.uri, 'the diagnostics of the copy', (x) => same(x, diagnostics));
+          const edit = new vscode.WorkspaceEdit();
+          for (const [uri, edits] of fix.edit!.entries()) if (uri.toString() === probe.uri.toString()) edit.set(copy.uri, edits);
+          assert.ok(await vscode.workspace.applyEdit(edit), `${fix.title}: the edit applies`);
+          const after = copy.getText();
+          const line = d.range.start.line;
+          const what = `${name} line ${line + 1} ${codeOf(d)}: "${fix.title}"`;
+          // the text: what the core's fix makes, and what the title promises, on the diagnostic's line or the line inserted after it
+          const coreFix: QuickFix | undefined = quickFixesFor(core, text, coreDiagnostic).find((f) => f.title === fix.title);
+          assert.ok(coreFix, `${what}: a fix the core offers`);
+          assert.equal(after, applyEdits(text, coreFix.edits), `${what}: the resulting text`);
+          const promise = promised(fix.title);
+          assert.ok(promise, `${what}: a title that says what it changes`);
+          const changed = [after.split('\n')[line]!, after.split('\n')[line + 1] ?? ''];
+          assert.ok(changed.some((l) => l.includes(promise)), `${what}: "${promise}" in the fixed text:\n${changed.join('\n')}`);
+          const beforeLines = text.split('\n');
+          const afterLines = after.split('\n');
+          const untouched = beforeLines.filter((l, i) => i !== line).every((l) => afterLines.includes(l));
+          assert.ok(untouched, `${what}: the other lines are kept`);
+          // the diagnostic is gone from its line
+          const left = await diagnosticsWhere(copy.uri, `no ${codeOf(d)} on line ${line + 1}`,
+            (x) => !x.some((y) => codeOf(y) === codeOf(d) && y.range.start.line === line));
+          assert.ok(!left.some((y) => codeOf(y) === codeOf(d) && y.range.start.line === line), listing(left));
+          applied++;
+        }
+      }
+      assert.equal(offered, expectedFixes, `${name}: every fix the core has is offered in VS Code`);
+    });
+  }
+
+  test('the quick fixes were exercised', () => {
+    assert.ok(applied >= 20, `only ${applied} quick fixes applied`);
+  });
+
+  test('fix all seq/ack (source.fixAll.tcpseq) repairs every wrong seq and ack of a file', async () => {
+    const text = ['endpoint client', 'endpoint server LISTEN', 'client -> server: SYN seq=x', 'server -> client: SYN+ACK seq=y ack=x+1',
+      'client -> server: ACK seq=x ack=y', 'client -> server: PSH+ACK seq=x+1 ack=y len=10', ''].join('\n');
+    const document = await untitled(text, true);
+    await diagnosticsWhere(document.uri, 'wrong seq/ack', (d) => d.filter((x) => /^wrong-(seq|ack)$/.test(codeOf(x))).length >= 3);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri,
+      new vscode.Range(0, 0, document.lineCount, 0), 'source.fixAll.tcpseq');
+    const all = actions.find((a) => a.kind?.value === 'source.fixAll.tcpseq');
+    assert.ok(all?.edit, `a fix-all action among: ${actions.map((a) => a.title).join(' | ')}`);
+    assert.ok(await vscode.workspace.applyEdit(all.edit));
+    assert.match(document.getText(), /: ACK seq=x\+1 ack=y\+1/);
+    assert.match(document.getText(), /PSH\+ACK seq=x\+1 ack=y\+1 len=10/);
+    await diagnosticsWhere(document.uri, 'no wrong seq/ack left', (d) => !d.some((x) => /^wrong-(seq|ack)$/.test(codeOf(x))));
+  });
+});
