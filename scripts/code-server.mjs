@@ -133,7 +133,7 @@ export async function startCodeServer({ bin, profile, folder, port, extraEnv = {
     if (Date.now() > deadline) { await stop(); throw new Error(`code-server did not answer on ${url} within ${timeoutMs / 1000} s; see ${profile.log}`); }
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { url, port, host: `127.0.0.1:${port}`, pid: child.pid, stop, exited: () => exited };
+  return { url, port, host: `127.0.0.1:${port}`, pid: child.pid, stop, exited: () => exited, done: exit };
 }
 
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
