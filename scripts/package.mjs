@@ -14,6 +14,17 @@ const out = resolve(i > 0 && process.argv[i + 1] ? process.argv[i + 1] : join(RO
 
 execFileSync(process.execPath, [join(ROOT, 'scripts/build.mjs'), '--production'], { cwd: ROOT, stdio: 'inherit' });
 const vsce = join(ROOT, 'node_modules/@vscode/vsce/vsce');
+
+// What goes in: only run-time files (no node_modules, src, test), and everything the extension loads.
+const ALLOWED = /^(dist\/(extension|cli)\.js|media\/[^/]+|syntaxes\/.+|snippets\/.+|language-configuration\.json|README\.md|CHANGELOG\.md|LICENSE|package\.json)$/;
+const REQUIRED = ['package.json', 'dist/extension.js', 'media/preview.js', 'media/preview.css', 'language-configuration.json', 'README.md'];
+const listed = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' }).split('\n').map((l) => l.trim()).filter(Boolean);
+const stray = listed.filter((f) => !ALLOWED.test(f));
+const missing = REQUIRED.filter((f) => !listed.includes(f));
+if (stray.length || missing.length) {
+  console.error(`the VSIX would be wrong: ${stray.length ? `unexpected files ${stray.join(', ')}` : ''}${missing.length ? ` missing ${missing.join(', ')}` : ''} (see .vscodeignore)`);
+  process.exit(1);
+}
 execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--out', out],
   { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
 console.log(`${(statSync(out).size / 1024).toFixed(0)} KB`);
