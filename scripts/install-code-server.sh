@@ -4,7 +4,9 @@
 # download VS Code builds. Cached: a second run returns at once.
 #
 #   scripts/install-code-server.sh            code-server 4.100.3 (VS Code 1.100.3, matches engines.vscode; Node 20)
-#   TCPSEQ_CODE_SERVER=latest scripts/...     also code-server 4.139.1 (VS Code 1.139.1) on Node 24 from npm
+#   TCPSEQ_CODE_SERVER=latest scripts/...     code-server 4.139.1 (VS Code 1.139.1) on Node 24 from npm instead
+#                                             (the runners honour the same variable; the UI suite passes on it,
+#                                             but its workbench ignores the extension-host test payload)
 #
 # Prints the path of the code-server launcher on its last line.
 set -euo pipefail

@@ -83,7 +83,8 @@ suite('preview', () => {
     const arrows = segmentCount(document.getText());
 
     const svgFile = join(out, 'diagram.svg');
-    const svg = await vscode.commands.executeCommand<ExportResult>('tcpseq.exportSvg', { uri: vscode.Uri.file(svgFile), overwrite: true });
+    // a plain target Uri (a new file: no question asked), and { uri, overwrite } for the others
+    const svg = await vscode.commands.executeCommand<ExportResult>('tcpseq.exportSvg', vscode.Uri.file(svgFile));
     assert.ok(svg && svg.bytes > 1000, `SVG written: ${JSON.stringify(svg)}`);
     const svgText = readFileSync(svgFile, 'utf8');
     assert.match(svgText, /^(<\?xml[^>]*>\s*)?<svg[\s>]/);
