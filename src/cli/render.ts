@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { analyze } from '../core/index.ts';
-import { diagramOf } from '../core/diagram/index.ts';
+import { diagramOf, escapeHtml } from '../core/diagram/index.ts';
 import { metaOf } from '../webview/protocol.ts';
 import { processIO, type CliIO } from './io.ts';
 
@@ -107,7 +107,6 @@ function findPageScript(): { kind: 'standalone' | 'mermaid'; code: string } | un
   return undefined;
 }
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 /** Script text that cannot close its <script> element early. */
 const inlineScript = (js: string) => js.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
 

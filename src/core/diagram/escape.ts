@@ -27,3 +27,8 @@ export function escapeLabel(text: string): string {
   const escaped = escapeWith(text, SAFE_LABEL);
   return escaped || '#160;';
 }
+
+/** Text made safe for HTML element content and attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

@@ -2,7 +2,7 @@
 export * from './types.ts';
 export { buildDiagram, type BuildOptions } from './build.ts';
 export { renderMermaid, BAND_COLOURS, HIGHLIGHT_COLOURS } from './mermaid.ts';
-export { escapeText, escapeLabel } from './escape.ts';
+export { escapeText, escapeLabel, escapeHtml } from './escape.ts';
 
 import type { Analysis } from '../analysis.ts';
 import { buildDiagram } from './build.ts';

@@ -1,5 +1,6 @@
 // The preview's HTML page: strict CSP (no default source, scripts only with the nonce), the bundle and
 // its stylesheet from the media folder. Pure (no vscode import), so the browser tests use the same page.
+import { escapeHtml } from '../../core/diagram/index.ts';
 
 export interface PreviewHtmlOptions {
   /** The webview's cspSource (`webview.cspSource`), or an origin in the browser tests. */
@@ -13,11 +14,10 @@ export interface PreviewHtmlOptions {
 export function newNonce(): string {
   const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
   let s = '';
-  for (let i = 0; i < 32; i++) s += chars[Math.floor(Math.random() * chars.length)];
+  // a nonce must be unpredictable: the platform's cryptographic generator (Node 20 and browsers)
+  for (const b of globalThis.crypto.getRandomValues(new Uint8Array(32))) s += chars[b % chars.length];
   return s;
 }
-
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export function previewHtml(o: PreviewHtmlOptions): string {
   const csp = [
