@@ -122,3 +122,15 @@ test('the model and text for 1,000 segments hold every message (its time is meas
   assert.equal(m.messages.length, 1000);
   assert.equal(mermaid.split('\n').filter((l) => /^\s*p[01]-/.test(l)).length, 1000);
 });
+
+test('a huge file is drawn up to maxMessages arrows, with a closing note saying how many are left out', () => {
+  const lines = [...HANDSHAKE];
+  for (let i = 0; i < 997; i++) lines.push(i % 2 ? 'server -> client: ACK' : 'client -> server: ACK len=10');
+  const text = file(...lines);
+  const { model, mermaid } = diagramOf(analyze(text), text, 50);
+  assert.equal(model.messages.length, 50);
+  const last = model.notes[model.notes.length - 1]!;
+  assert.match(last.text.join(' '), /first 50 segments; the 950 others from line \d+ on are checked but not drawn/);
+  assert.match(mermaid, /the 950 others/);
+  assert.equal(diagramOf(analyze(text), text).model.messages.length, 1000, 'no limit unless asked');
+});

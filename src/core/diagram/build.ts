@@ -10,6 +10,11 @@ import type {
 export interface BuildOptions {
   /** The file's text: when given, each message carries its source line (for hovers). */
   text?: string;
+  /**
+   * Draw at most this many arrows (a sequence diagram of 100,000 segments helps nobody and would keep the
+   * browser busy for minutes); a closing note says how many were left out.
+   */
+  maxMessages?: number;
 }
 
 export function buildDiagram(analysis: Analysis, options: BuildOptions = {}): DiagramModel {
@@ -32,7 +37,13 @@ class DiagramBuilder {
   private readonly sourceLines?: string[];
   private readonly segmentAtLine = new Map<number, number>();
 
-  constructor(private readonly analysis: Analysis, options: BuildOptions) {
+  private truncationNote(line: number): void {
+    const total = this.analysis.segments.length;
+    this.current = this.root;
+    this.note('note', line, 'over', this.all(), [`The preview draws the first ${this.messages.length} segments; the ${total - this.messages.length} others from line ${line + 1} on are checked but not drawn.`]);
+  }
+
+  constructor(private readonly analysis: Analysis, private readonly options: BuildOptions) {
     this.participants = analysis.endpoints.slice(0, 2).map((e, i) => ({
       id: `p${i}`, name: e.name, label: e.label || e.name, side: i === 0 ? 'left' : 'right',
     }));
@@ -59,7 +70,9 @@ class DiagramBuilder {
     // Lines with findings but no statement (syntax errors) keep their place in the drawing.
     const orphanLines = [...this.pending.keys()].filter((l) => !statementLines.has(l)).sort((a, b) => a - b);
     let o = 0;
+    const max = this.options.maxMessages ?? Infinity;
     for (const s of statements) {
+      if (this.messages.length >= max) { this.truncationNote(s.line); o = orphanLines.length; break; }
       while (o < orphanLines.length && orphanLines[o]! < s.line) this.leftoverFindings(orphanLines[o++]!);
       this.statement(s);
       this.leftoverFindings(s.line);

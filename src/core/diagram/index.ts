@@ -10,7 +10,7 @@ import { renderMermaid } from './mermaid.ts';
 import type { DiagramModel } from './types.ts';
 
 /** The model and its Mermaid text in one call (what the preview, the CLI and the exports use). */
-export function diagramOf(analysis: Analysis, text?: string): { model: DiagramModel; mermaid: string } {
-  const model = buildDiagram(analysis, text === undefined ? {} : { text });
+export function diagramOf(analysis: Analysis, text?: string, maxMessages?: number): { model: DiagramModel; mermaid: string } {
+  const model = buildDiagram(analysis, { text, maxMessages });
   return { model, mermaid: renderMermaid(model) };
 }

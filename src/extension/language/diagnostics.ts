@@ -37,6 +37,17 @@ export function codeOf(d: vscode.Diagnostic): string | undefined {
   return typeof d.code === 'object' ? String(d.code.value) : String(d.code);
 }
 
+/** The editor shows at most this many findings per file (the CLI reports them all). */
+const MAX_DIAGNOSTICS = 2000;
+
+/**
+ * The pause after typing: the setting, or longer for big files, whose check takes about 1 ms per 100 lines
+ * on a slow machine, so that typing in a 10 MB file does not keep the extension host busy.
+ */
+export function debounceFor(lineCount: number, settingMs: number): number {
+  return Math.max(settingMs, Math.min(3000, Math.round(lineCount / 100)));
+}
+
 export function registerDiagnostics(context: vscode.ExtensionContext): vscode.DiagnosticCollection {
   const collection = vscode.languages.createDiagnosticCollection('tcpseq');
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -58,14 +69,15 @@ export function registerDiagnostics(context: vscode.ExtensionContext): vscode.Di
     if (document.isClosed || document.version !== version) return; // changed meanwhile: a newer run is scheduled
     if ((published.get(key) ?? -1) > version) return;
     published.set(key, version);
-    collection.set(document.uri, analysis.diagnostics.map((d) => toVsDiagnostic(d, document.uri)));
+    const shown = analysis.diagnostics.length > MAX_DIAGNOSTICS ? analysis.diagnostics.slice(0, MAX_DIAGNOSTICS) : analysis.diagnostics;
+    collection.set(document.uri, shown.map((d) => toVsDiagnostic(d, document.uri)));
   };
 
   const schedule = (document: vscode.TextDocument) => {
     if (!settings.enabled || !shouldValidate(document)) return;
     const key = document.uri.toString();
     cancel(key);
-    timers.set(key, setTimeout(() => { timers.delete(key); validateNow(document); }, settings.debounceMs));
+    timers.set(key, setTimeout(() => { timers.delete(key); validateNow(document); }, debounceFor(document.lineCount, settings.debounceMs)));
   };
 
   const forget = (document: vscode.TextDocument) => {

@@ -205,11 +205,14 @@ export class PreviewPanel implements vscode.Disposable {
   }
 }
 
+/** Arrows drawn in the preview at most: Mermaid needs about 2 s for 300, so more would only freeze the page. */
+export const PREVIEW_MAX_MESSAGES = 1000;
+
 /** The update message for a document: Mermaid text, per-arrow and per-note data, syntax errors. */
 export function updateFor(document: vscode.TextDocument, locked: boolean): UpdateMessage {
   const analysis = analysisOf(document);
   const text = document.getText();
-  const { model, mermaid } = diagramOf(analysis, text);
+  const { model, mermaid } = diagramOf(analysis, text, PREVIEW_MAX_MESSAGES);
   return {
     type: 'update',
     sourceUri: document.uri.toString(),
