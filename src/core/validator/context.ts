@@ -39,7 +39,7 @@ export class Context {
     }
     const symbol = field === 'seq' ? seg.seqSym : seg.ackSym;
     const offset = field === 'seq' ? seg.seqOff : seg.ackOff;
-    if (symbol === undefined) return expected && expected.base === undefined && expected.off === offset >>> 0 ? expected : concrete(offset);
+    if (symbol === undefined) return expected && expected.base === undefined && expected.off === (offset | 0) ? expected : concrete(offset);
     let binding = this.symbols.get(symbol);
     if (!binding) {
       const isNew = expected === undefined;
@@ -50,7 +50,7 @@ export class Context {
       this.notation.alias(symbol, value);
     }
     const v = binding.value;
-    if (expected && expected.base === v.base && expected.off === ((v.off + offset) >>> 0)) return expected; // share, do not copy
+    if (expected && expected.base === v.base && expected.off === ((v.off + offset) | 0)) return expected; // share, do not copy
     return add(v, offset);
   }
 

@@ -10,8 +10,8 @@ export function reportEndOfFile(ctx: Context, inFlight: Map<string, Wire>): void
     if (owner.closedByRst) continue;
     ctx.report({
       code: 'unacknowledged', range: p.at.range, segment: p.wire.index,
-      message: `${owner.name} received this ${p.what} (seq ${ctx.fmt(p.octet)}) but never acknowledges it: a later segment from ${owner.name} should carry ack=${ctx.fmt({ base: p.octet.base, off: (p.octet.off + 1) >>> 0 })}`,
-      params: { endpoint: owner.name, what: p.what, expected: ctx.fmt({ base: p.octet.base, off: (p.octet.off + 1) >>> 0 }) },
+      message: `${owner.name} received this ${p.what} (seq ${ctx.fmt(p.octet)}) but never acknowledges it: a later segment from ${owner.name} should carry ack=${ctx.fmt({ base: p.octet.base, off: (p.octet.off + 1) | 0 })}`,
+      params: { endpoint: owner.name, what: p.what, expected: ctx.fmt({ base: p.octet.base, off: (p.octet.off + 1) | 0 }) },
     });
   }
   for (const [key, w] of inFlight) {

@@ -14,7 +14,7 @@ export function oweRst(ctx: Context, r: Tcb, w: Wire, at: Where, why: string): v
 function expectedRst(ctx: Context, w: Wire): string {
   if (w.ack) return `RST seq=${ctx.fmt(w.ackValue)}`;
   const len = w.len + (w.syn ? 1 : 0) + (w.fin ? 1 : 0);
-  return w.seq === undefined ? 'RST+ACK seq=0' : `RST+ACK seq=0 ack=${ctx.fmt({ base: w.seq.base, off: (w.seq.off + len) >>> 0 })}`;
+  return w.seq === undefined ? 'RST+ACK seq=0' : `RST+ACK seq=0 ack=${ctx.fmt({ base: w.seq.base, off: (w.seq.off + len) | 0 })}`;
 }
 
 function report(ctx: Context, r: Tcb, owed: Owed, what: string): void {
