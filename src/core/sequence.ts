@@ -7,8 +7,6 @@
 
 export interface Value { readonly base?: string; readonly off: number }
 
-export const MOD = 0x1_0000_0000;
-
 export function concrete(n: number): Value { return { off: n | 0 }; }
 /** The offset as a number 0..2^32-1. */
 export function unsigned(v: Value): number { return v.off >>> 0; }

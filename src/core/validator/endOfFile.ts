@@ -1,4 +1,5 @@
 // The end-of-file checks (4.2): SYNs and FINs never acknowledged, segments never delivered, RSTs never sent.
+import { add } from '../sequence.ts';
 import type { Context } from './context.ts';
 import { reportRstsNeverSent } from './lookahead.ts';
 import type { Wire } from './wire.ts';
@@ -8,10 +9,11 @@ export function reportEndOfFile(ctx: Context, inFlight: Map<string, Wire>): void
   for (const p of ctx.pending) {
     const owner = ctx.tcbs[p.owner];
     if (owner.closedByRst) continue;
+    const expected = ctx.fmt(add(p.octet, 1));
     ctx.report({
       code: 'unacknowledged', range: p.at.range, segment: p.wire.index,
-      message: `${owner.name} received this ${p.what} (seq ${ctx.fmt(p.octet)}) but never acknowledges it: a later segment from ${owner.name} should carry ack=${ctx.fmt({ base: p.octet.base, off: (p.octet.off + 1) | 0 })}`,
-      params: { endpoint: owner.name, what: p.what, expected: ctx.fmt({ base: p.octet.base, off: (p.octet.off + 1) | 0 }) },
+      message: `${owner.name} received this ${p.what} (seq ${ctx.fmt(p.octet)}) but never acknowledges it: a later segment from ${owner.name} should carry ack=${expected}`,
+      params: { endpoint: owner.name, what: p.what, expected },
     });
   }
   for (const [key, w] of inFlight) {

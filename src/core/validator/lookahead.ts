@@ -1,7 +1,8 @@
 // `rst-expected` (4.2): a receiver that must answer with RST, and the look-ahead at its next segment.
 import type { Context } from './context.ts';
 import type { Tcb, Where } from './tcb.ts';
-import { flagText, type Wire } from './wire.ts';
+import { add } from '../sequence.ts';
+import { flagText, segmentLength, type Wire } from './wire.ts';
 
 interface Owed { wire: Wire; at: Where; why: string }
 
@@ -13,8 +14,7 @@ export function oweRst(ctx: Context, r: Tcb, w: Wire, at: Where, why: string): v
 
 function expectedRst(ctx: Context, w: Wire): string {
   if (w.ack) return `RST seq=${ctx.fmt(w.ackValue)}`;
-  const len = w.len + (w.syn ? 1 : 0) + (w.fin ? 1 : 0);
-  return w.seq === undefined ? 'RST+ACK seq=0' : `RST+ACK seq=0 ack=${ctx.fmt({ base: w.seq.base, off: (w.seq.off + len) | 0 })}`;
+  return w.seq === undefined ? 'RST+ACK seq=0' : `RST+ACK seq=0 ack=${ctx.fmt(add(w.seq, segmentLength(w)))}`;
 }
 
 function report(ctx: Context, r: Tcb, owed: Owed, what: string): void {

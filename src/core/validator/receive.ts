@@ -4,7 +4,7 @@ import type { Where } from './tcb.ts';
 import type { Context } from './context.ts';
 import { oweRst } from './lookahead.ts';
 import type { Tcb } from './tcb.ts';
-import { flagText, type Wire } from './wire.ts';
+import { flagText, segmentLength, type Wire } from './wire.ts';
 
 /** Delivers `w` to `r`; `at` is where the delivery happens (the segment line, or the `deliver` id). */
 export function receive(ctx: Context, r: Tcb, w: Wire, at: Where): void {
@@ -70,7 +70,7 @@ function receiveInSynSent(ctx: Context, r: Tcb, w: Wire, at: Where): void {
 function receiveSynchronized(ctx: Context, r: Tcb, w: Wire, at: Where): void {
   if (!w.ack && !w.rst) return; // dropped; the sender already has missing-ack-flag
   const rcvNxt = r.rcvNxt!;
-  const length = w.len + (w.syn ? 1 : 0) + (w.fin ? 1 : 0);
+  const length = segmentLength(w);
   const rel = w.seq === undefined ? undefined : distance(w.seq, rcvNxt);
   if (rel === undefined) {
     return ignored(ctx, r, w, at, `its seq ${ctx.fmt(w.seq)} has nothing in common with ${r.name}'s RCV.NXT ${ctx.fmt(rcvNxt)}`);
