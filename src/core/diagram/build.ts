@@ -36,6 +36,8 @@ class DiagramBuilder {
   private readonly bySegment = new Map<number, DiagramFinding[]>();
   private readonly sourceLines?: string[];
   private readonly segmentAtLine = new Map<number, number>();
+  /** In-flight segments by the `deliver` line and id that delivered them. */
+  private readonly deliveredAt = new Map<string, number>();
 
   private truncationNote(line: number): void {
     const total = this.analysis.segments.length;
@@ -48,7 +50,10 @@ class DiagramBuilder {
       id: `p${i}`, name: e.name, label: e.label || e.name, side: i === 0 ? 'left' : 'right',
     }));
     this.sourceLines = options.text?.split(/\r\n|\r|\n/);
-    analysis.segments.forEach((s, i) => this.segmentAtLine.set(s.statement.line, i));
+    analysis.segments.forEach((s, i) => {
+      this.segmentAtLine.set(s.statement.line, i);
+      if (s.statement.arrow === '~>' && s.deliveredLine !== undefined && s.statement.id) this.deliveredAt.set(`${s.deliveredLine}:${s.statement.id.name}`, i);
+    });
     for (const d of analysis.diagnostics) {
       if (d.segment !== undefined) {
         const list = this.bySegment.get(d.segment) ?? [];
@@ -101,9 +106,8 @@ class DiagramBuilder {
       case 'segment': this.segment(this.segmentAtLine.get(s.line)); break;
       case 'deliver': {
         for (const id of s.ids) {
-          const i = this.analysis.segments.findIndex((r) =>
-            r.statement.arrow === '~>' && r.statement.id?.name === id.name && r.deliveredLine === s.line);
-          if (i >= 0) this.arrow(i, 'late', s.line);
+          const i = this.deliveredAt.get(`${s.line}:${id.name}`);
+          if (i !== undefined) this.arrow(i, 'late', s.line);
         }
         this.stateNotes(s.line);
         break;
