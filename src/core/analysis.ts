@@ -1,5 +1,5 @@
 // What the validator reports: diagnostics, the per-line trace and the per-segment results.
-import type { ParsedDocument, Range, SegmentStatement, TcpState } from './syntax.ts';
+import type { ParsedDocument, Range, SegmentStatement, TcpState } from './syntax/syntax.ts';
 import type { Value } from './sequence.ts';
 
 export type Severity = 'error' | 'warning' | 'info';

@@ -1,7 +1,7 @@
 // The diagnostic codes of contract section 5 and their severities, and a collector that keeps
 // "one segment gets at most one diagnostic of each code" (4.3) and every range inside the document.
 import type { Diagnostic, DiagnosticCode, RelatedInformation, Severity } from './analysis.ts';
-import type { Range } from './syntax.ts';
+import type { Range } from './syntax/syntax.ts';
 
 export const SEVERITY_OF: Readonly<Record<DiagnosticCode, Severity>> = {
   'syntax-error': 'error', 'unknown-flag': 'error', 'invalid-flags': 'error', 'unknown-state': 'error',

@@ -1,5 +1,5 @@
 // The TCP states (RFC 9293 3.3.2) and every spelling of them that section 3 of the contract accepts.
-import type { TcpState } from './syntax.ts';
+import type { TcpState } from './syntax/syntax.ts';
 
 export const STATES: readonly TcpState[] = [
   'CLOSED', 'LISTEN', 'SYN_SENT', 'SYN_RECEIVED', 'ESTABLISHED',

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from '../../src/core/index.ts';
 import { formatEdits, formatText, width } from '../../src/core/editor/format.ts';
-import { LineTokens } from '../../src/core/lexer.ts';
+import { LineTokens } from '../../src/core/syntax/lexer.ts';
 
 /** Everything the validator says about a file, by line: diagnostics, steps, final states, endpoints. */
 function meaning(text: string) {

@@ -1,7 +1,7 @@
 // Builds the diagram model from an Analysis: arrows, state notes on each endpoint's side, sections as bands,
 // notes, and the findings of every line next to what they are about.
 import type { Analysis, Diagnostic, Severity } from '../analysis.ts';
-import type { Statement } from '../syntax.ts';
+import type { Statement } from '../syntax/syntax.ts';
 import { actionText, findingLines, NOTE_WIDTH, segmentLabel, wrap } from './labels.ts';
 import type {
   DiagramFinding, DiagramItem, DiagramMessage, DiagramModel, DiagramNote, DiagramParticipant, MessageKind,

@@ -1,6 +1,6 @@
 // The words of the diagram: arrow labels, state notes, finding notes. Plain text; the renderer escapes it.
 import type { Analysis, Diagnostic, SegmentResult } from '../analysis.ts';
-import type { ActionStatement } from '../syntax.ts';
+import type { ActionStatement } from '../syntax/syntax.ts';
 
 const DATA_PREVIEW = 24;
 export const NOTE_WIDTH = 56;

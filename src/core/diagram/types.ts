@@ -1,6 +1,6 @@
 // The diagram model: what the preview draws, built from an Analysis (pure data, no Mermaid syntax).
 import type { Severity } from '../analysis.ts';
-import type { Range } from '../syntax.ts';
+import type { Range } from '../syntax/syntax.ts';
 
 /** How a segment's arrow is drawn. */
 export type MessageKind =

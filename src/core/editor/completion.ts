@@ -1,9 +1,9 @@
 // Completion: what can be typed at a position, read from the text before the cursor and the analysis.
 // Pure: (analysis, text, position) -> plain items; the extension maps them to vscode.CompletionItem.
 import type { Analysis } from '../analysis.ts';
-import { FLAG_ORDER } from '../parseSegment.ts';
+import { FLAG_ORDER } from '../syntax/parseSegment.ts';
 import { STATES } from '../states.ts';
-import type { Position, Range, TcpState } from '../syntax.ts';
+import type { Position, Range, TcpState } from '../syntax/syntax.ts';
 import { expectedAck, expectedSeq, senderBefore, type ExpectedValue, type FlagsSeen } from './expected.ts';
 import { commentStart, endpointIndex, lineText, range, stepBefore, statesLabel } from './positions.ts';
 import { stateSummary } from './stateDocs.ts';

@@ -2,7 +2,7 @@
 // printed the way the file writes numbers (symbolic `x+1` or plain `1001`).
 import type { Analysis, SegmentResult, TcbSnapshot } from '../analysis.ts';
 import { formatPlain, type Value } from '../sequence.ts';
-import type { TcpState } from '../syntax.ts';
+import type { TcpState } from '../syntax/syntax.ts';
 import { endpointIndex, stepBefore } from './positions.ts';
 
 const SYMBOL = /^[A-Za-z_][A-Za-z0-9_]*$/;

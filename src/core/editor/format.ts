@@ -16,9 +16,9 @@
 //   otherwise the original line stays. So formatting never changes a diagnostic or the trace.
 // - Each line keeps its own line break (\n, \r\n or \r), so the file keeps its line ending style.
 // Formatting a formatted file changes nothing.
-import { LineTokens, Tok } from '../lexer.ts';
-import { parse, type ParseResult } from '../parser.ts';
-import type { Assertion, Expr, Statement } from '../syntax.ts';
+import { LineTokens, Tok } from '../syntax/lexer.ts';
+import { parse, type ParseResult } from '../syntax/parser.ts';
+import type { Assertion, Expr, Statement } from '../syntax/syntax.ts';
 
 /** A line's new content (without its line break). */
 export interface LineEdit { line: number; text: string }
@@ -132,7 +132,7 @@ function layoutOf(t: LineTokens, line: string, index: number, keep: (r: ParseRes
       while (k < t.count && t.start[k] < labelAt) k++;
       return { kind: 'plain', code: `${all(0, k)} ${t.text.slice(labelAt, s.labelRange.end.character)}`, comment };
     }
-    case 'expect': return { kind: 'plain', code: all(0), comment };
+    case 'expect': case 'exercise': return { kind: 'plain', code: all(0), comment };
   }
 }
 
@@ -299,14 +299,15 @@ function statementMeaning(s: Statement): unknown[] {
   const expr = (e?: Expr) => e && [e.text, e.symbol, e.offset];
   const asserted = (list: Assertion[]) => list.map((a) => [a.endpoint.name, a.state.text, a.state.state]);
   switch (s.kind) {
-    case 'segment': return [s.kind, s.src.name, s.arrow, s.dst.name, s.flags, s.flagTokens.map((f) => [f.text, f.flags, f.known]),
-      s.fields.map((f) => [f.name, f.valueText]), expr(s.seq), expr(s.ack), s.len, s.data, s.win, s.id?.name, asserted(s.assertions), s.unusable];
+    case 'segment': return [s.kind, s.old, s.src.name, s.arrow, s.dst.name, s.flags, s.flagTokens.map((f) => [f.text, f.flags, f.known]),
+      s.fields.map((f) => [f.name, f.valueText]), expr(s.seq), expr(s.ack), s.len, s.data, s.win, s.id?.name, asserted(s.assertions), s.unusable, s.blanks];
     case 'title': return [s.kind, s.text];
-    case 'endpoint': return [s.kind, s.name.name, s.initial?.text, s.initial?.state, s.label];
+    case 'endpoint': return [s.kind, s.name.name, s.initial?.text, s.initial?.state, s.label, expr(s.snd), expr(s.rcv), s.win];
     case 'expect': return [s.kind, asserted(s.assertions)];
     case 'action': return [s.kind, s.endpoint.name, s.action, asserted(s.assertions)];
     case 'deliver': return [s.kind, s.ids.map((i) => i.name), asserted(s.assertions)];
     case 'section': return [s.kind, s.name];
     case 'note': return [s.kind, s.endpoint?.name, s.text];
+    case 'exercise': return [s.kind, s.mode, s.title];
   }
 }

@@ -2,7 +2,7 @@
 // else on an event line shows the states before -> after and the sender's TCB.
 import type { Analysis, SegmentResult, Step, TcbSnapshot } from '../analysis.ts';
 import { formatPlain, type Value } from '../sequence.ts';
-import type { Position, Range, Statement, StateRef, TcpState } from '../syntax.ts';
+import type { Position, Range, Statement, StateRef, TcpState } from '../syntax/syntax.ts';
 import { formatBefore, segmentAtLine } from './expected.ts';
 import { contains, stepBefore, statementAtLine } from './positions.ts';
 import { stateMarkdown } from './stateDocs.ts';
@@ -59,7 +59,7 @@ function stateRefAt(st: Statement, position: Position): StateRef | undefined {
 
 /** For an assertion, what the endpoint's state really is there. */
 function hereNote(analysis: Analysis, st: Statement, ref: StateRef): string {
-  if (st.kind === 'endpoint' || st.kind === 'title' || st.kind === 'section' || st.kind === 'note') return '';
+  if (st.kind === 'endpoint' || st.kind === 'title' || st.kind === 'section' || st.kind === 'note' || st.kind === 'exercise') return '';
   const a = st.assertions.find((x) => x.state === ref);
   if (!a) return '';
   const i = analysis.endpoints.findIndex((e) => e.name === a.endpoint.name);

@@ -1,7 +1,7 @@
 // State hints: at the end of each event line, the endpoints' states after it; and the states at a line
 // (for the status bar).
 import type { Analysis } from '../analysis.ts';
-import type { Position, TcpState } from '../syntax.ts';
+import type { Position, TcpState } from '../syntax/syntax.ts';
 import { stepAtOrBefore, statesLabel } from './positions.ts';
 import { stateSummary } from './stateDocs.ts';
 

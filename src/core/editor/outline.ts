@@ -1,7 +1,7 @@
 // The document outline (symbols for the Outline view, breadcrumbs and "Go to Symbol") and folding ranges.
 // Top level: the title, the endpoints, events before the first section, then each section
 // (`== Handshake ==`) with its events (segments, actions, `deliver`, `expect`) as children.
-import type { ParsedDocument, Range, SegmentStatement, Statement } from '../syntax.ts';
+import type { ParsedDocument, Range, SegmentStatement, Statement } from '../syntax/syntax.ts';
 
 export type OutlineKind = 'title' | 'endpoint' | 'section' | 'segment' | 'action' | 'deliver' | 'expect';
 

@@ -1,6 +1,6 @@
 // Position helpers for the editor features: lines of a text, ranges, what lies before the cursor.
 import type { Analysis, Step } from '../analysis.ts';
-import type { Position, Range, Statement } from '../syntax.ts';
+import type { Position, Range, Statement } from '../syntax/syntax.ts';
 
 /** One line of the text, without its line break ('' past the end). Handles \n, \r\n and \r. */
 export function lineText(text: string, line: number): string {

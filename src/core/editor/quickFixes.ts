@@ -3,7 +3,7 @@
 import type { Analysis, Diagnostic, SegmentResult } from '../analysis.ts';
 import { STATES } from '../states.ts';
 import { nearest } from '../suggest.ts';
-import type { Position, Range, SegmentStatement, TcpState } from '../syntax.ts';
+import type { Position, Range, SegmentStatement, TcpState } from '../syntax/syntax.ts';
 import { analyze } from '../validator/analyze.ts';
 import { segmentAtLine } from './expected.ts';
 import { lineText, overlaps, range, rangesEqual, splitLines, statementAtLine, stepAtOrBefore } from './positions.ts';

@@ -1,6 +1,6 @@
 // What each TCP state means, in the words a textbook uses, with where RFC 9293 describes it.
 // Used by hover, completion details and the status bar tooltip.
-import type { TcpState } from '../syntax.ts';
+import type { TcpState } from '../syntax/syntax.ts';
 
 export interface StateDoc {
   state: TcpState;

@@ -1,8 +1,8 @@
 // Runs a file's statements in order through the two TCBs and collects diagnostics and the trace.
 import type { Analysis, SegmentResult, Severity, Step, TcbSnapshot } from '../analysis.ts';
-import { parse } from '../parser.ts';
-import type { SegmentNode } from '../parseSegment.ts';
-import type { ActionStatement, Assertion, DeliverStatement, NameRef, Range, SegmentStatement, TcpState } from '../syntax.ts';
+import { parse } from '../syntax/parser.ts';
+import type { SegmentNode } from '../syntax/parseSegment.ts';
+import type { ActionStatement, Assertion, DeliverStatement, NameRef, Range, SegmentStatement, TcpState } from '../syntax/syntax.ts';
 import { STATES } from '../states.ts';
 import { Context } from './context.ts';
 import { resolveEndpoints, type EndpointTable } from './endpoints.ts';

@@ -2,7 +2,7 @@
 import type { SegmentResult, SymbolBinding } from '../analysis.ts';
 import { DiagnosticSink, type Finding } from '../diagnostics.ts';
 import { add, concrete, Notation, unknown, type Value } from '../sequence.ts';
-import type { SegmentNode } from '../parseSegment.ts';
+import type { SegmentNode } from '../syntax/parseSegment.ts';
 import type { Tcb, Where } from './tcb.ts';
 import type { Wire } from './wire.ts';
 

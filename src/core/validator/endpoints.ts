@@ -1,8 +1,8 @@
 // Who the two endpoints are (contract 2.2): declared, or the first two names used in segment lines.
 import type { EndpointInfo } from '../analysis.ts';
 import type { Finding } from '../diagnostics.ts';
-import type { SegmentNode } from '../parseSegment.ts';
-import type { NameRef, Statement } from '../syntax.ts';
+import type { SegmentNode } from '../syntax/parseSegment.ts';
+import type { NameRef, Statement } from '../syntax/syntax.ts';
 
 export interface EndpointTable {
   endpoints: EndpointInfo[];

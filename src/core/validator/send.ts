@@ -2,7 +2,7 @@
 import type { SegmentResult } from '../analysis.ts';
 import { add, equal, less, lessOrEqual, type Value } from '../sequence.ts';
 import { isSynchronized } from '../states.ts';
-import type { Range } from '../syntax.ts';
+import type { Range } from '../syntax/syntax.ts';
 import { Context, zero } from './context.ts';
 import { reportMissedRst } from './lookahead.ts';
 import type { Tcb, Where } from './tcb.ts';

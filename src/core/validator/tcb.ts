@@ -1,6 +1,6 @@
 // One transmission control block per endpoint (contract section 4).
 import type { TcbSnapshot } from '../analysis.ts';
-import type { Range, TcpState } from '../syntax.ts';
+import type { Range, TcpState } from '../syntax/syntax.ts';
 import type { Value } from '../sequence.ts';
 import type { Wire } from './wire.ts';
 

@@ -1,5 +1,5 @@
 // A segment on the wire: what the sender put in it, resolved to values.
-import type { SegmentNode } from '../parseSegment.ts';
+import type { SegmentNode } from '../syntax/parseSegment.ts';
 import type { Value } from '../sequence.ts';
 
 export interface Wire {

@@ -19,7 +19,8 @@ export interface NameRef { name: string; range: Range }
 export interface StateRef { text: string; state?: TcpState; range: Range }
 
 /** One `NAME STATE` pair of an assertion (`=> client SYN_SENT`, `expect server LISTEN`). */
-export interface Assertion { endpoint: NameRef; state: StateRef; range: Range }
+/** One `NAME STATE` pair; `state.text` is `?` (and `state.state` undefined) for an exercise blank. */
+export interface Assertion { endpoint: NameRef; state: StateRef; range: Range; blank?: boolean }
 
 /** A sequence expression: at most one symbol plus a constant, modulo 2^32. */
 export interface Expr {
@@ -60,15 +61,33 @@ export interface SegmentStatement {
   assertions: Assertion[];
   /** True when the line has an error that makes the segment's meaning unsure (no flag, SYN+FIN, ...). */
   unusable: boolean;
+  /** `old` prefix (contract v2 2.3): an old duplicate from an earlier incarnation of the connection. */
+  old: boolean;
+  /** An unknown flag word stood among the flags (4.5.2): ACK-related findings are not reported. */
+  unsureFlags: boolean;
+  /** Exercise blanks on this line: `seq=?`, `ack=?`, `len=?`, `win=?`, flags `?` (contract 9). A blank
+   *  field counts as left out; a flags blank leaves `flags` empty and the line does not run by itself. */
+  blanks: BlankKind[];
 }
+
+/** What an exercise blank stands for (contract 9). */
+export type BlankKind = 'seq' | 'ack' | 'len' | 'win' | 'flags' | 'state';
+
+/** One `?` of an exercise, where it stands. `endpoint` names the endpoint of a state blank. */
+export interface Blank { kind: BlankKind; line: number; range: Range; endpoint?: string }
 
 export interface TitleStatement { kind: 'title'; line: number; range: Range; text: string }
 export interface EndpointStatement {
   kind: 'endpoint'; line: number; range: Range;
   name: NameRef; initial?: StateRef; label?: string; labelRange?: Range;
+  /** ESTABLISHED fields (contract v2 2.2): SND.NXT, RCV.NXT and the advertised window. Only read when
+   *  `initial` is ESTABLISHED (on CLOSED or LISTEN the parser reports them as `syntax-error`). */
+  snd?: Expr; rcv?: Expr; win?: number; winRange?: Range;
 }
+/** `exercise [practice|exam] ["TITLE"]` (contract 9). */
+export interface ExerciseStatement { kind: 'exercise'; line: number; range: Range; mode: 'practice' | 'exam'; title?: string }
 export interface ExpectStatement { kind: 'expect'; line: number; range: Range; assertions: Assertion[] }
-export type ActionName = 'listen' | 'close' | 'wait';
+export type ActionName = 'listen' | 'close' | 'wait' | 'crash';
 export interface ActionStatement {
   kind: 'action'; line: number; range: Range;
   endpoint: NameRef; action: ActionName; actionRange: Range; assertions: Assertion[];
@@ -79,7 +98,7 @@ export interface NoteStatement { kind: 'note'; line: number; range: Range; endpo
 
 export type Statement =
   | TitleStatement | EndpointStatement | SegmentStatement | ExpectStatement
-  | ActionStatement | DeliverStatement | SectionStatement | NoteStatement;
+  | ActionStatement | DeliverStatement | SectionStatement | NoteStatement | ExerciseStatement;
 
 export interface ParsedDocument {
   statements: Statement[];
@@ -87,4 +106,6 @@ export interface ParsedDocument {
   lineCount: number;
   /** Length of each line in UTF-16 code units, without the line break. */
   lineLengths: number[];
+  /** Exercise blanks (`?`) in file order (contract 9); empty for a file without blanks. */
+  blanks: Blank[];
 }

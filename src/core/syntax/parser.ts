@@ -1,6 +1,6 @@
 // Line-by-line parser. Each line is parsed on its own, so a bad line never hides the others' findings.
 // It never throws: anything it cannot read becomes a `syntax-error` (or a more precise code).
-import type { Finding } from './diagnostics.ts';
+import type { Finding } from '../diagnostics.ts';
 import { forEachLine, LineTokens, Tok } from './lexer.ts';
 import { parseAssertions, parseStateAt, range, statementRange } from './parseCommon.ts';
 import { parseSegment } from './parseSegment.ts';
@@ -25,7 +25,7 @@ export function parse(text: string): ParseResult {
       findings.push({ code: 'syntax-error', range: range(line, 0, t.codeEnd), message: `could not read this line (${String(e)})` });
     }
   });
-  return { document: { statements, lineCount: lineLengths.length, lineLengths }, findings };
+  return { document: { statements, lineCount: lineLengths.length, lineLengths, blanks: [] }, findings };
 }
 
 function parseLine(t: LineTokens, findings: Finding[]): Statement | undefined {

@@ -1,8 +1,8 @@
 // Pieces of syntax shared by several statements: ranges, state names, assertions.
-import type { Finding } from './diagnostics.ts';
+import type { Finding } from '../diagnostics.ts';
 import { LineTokens, Tok } from './lexer.ts';
-import { parseState, STATES } from './states.ts';
-import { nearest } from './suggest.ts';
+import { parseState, STATES } from '../states.ts';
+import { nearest } from '../suggest.ts';
 import { AssertionNode, NameNode, StateNode } from './nodes.ts';
 import type { Assertion, Range } from './syntax.ts';
 

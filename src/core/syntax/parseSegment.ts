@@ -1,10 +1,10 @@
 // `SRC ARROW DST [:] FLAGS [FIELD ...] [=> ASSERTIONS]` (contract 2.3).
-import type { Finding } from './diagnostics.ts';
+import type { Finding } from '../diagnostics.ts';
 import { LineTokens, Tok, utf8Length } from './lexer.ts';
 import { ExprNode, FieldNode, FlagTokenNode, NameNode, rangeOf } from './nodes.ts';
 import { parseAssertions, range } from './parseCommon.ts';
-import { nearest } from './suggest.ts';
-import type { Arrow, Assertion, FieldName, FlagName, NameRef, Range, SegmentStatement } from './syntax.ts';
+import { nearest } from '../suggest.ts';
+import type { Arrow, Assertion, BlankKind, FieldName, FlagName, NameRef, Range, SegmentStatement } from './syntax.ts';
 
 export const FLAG_ORDER: readonly FlagName[] = ['SYN', 'FIN', 'RST', 'PSH', 'ACK', 'URG', 'ECE', 'CWR'];
 const LONG_FLAGS = new Set<string>(FLAG_ORDER);
@@ -44,6 +44,9 @@ export class SegmentNode implements SegmentStatement {
   id?: NameNode;
   assertions: Assertion[] = NO_ASSERTIONS;
   unusable = false;
+  old = false;
+  unsureFlags = false;
+  blanks: BlankKind[] = NO_BLANKS;
   /** Flag words written (known or not). */
   flagWords = 0;
   /** Columns: flags. */
@@ -67,6 +70,7 @@ export class SegmentNode implements SegmentStatement {
 }
 const NO_ASSERTIONS: Assertion[] = [];
 const NO_FLAGS: FlagName[] = [];
+const NO_BLANKS: BlankKind[] = [];
 
 interface Details { flagTokens: FlagTokenNode[]; fields: FieldNode[]; seq?: ExprNode; ack?: ExprNode }
 const detailCache = new WeakMap<SegmentNode, Details>();
