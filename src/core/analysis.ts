@@ -1,6 +1,7 @@
 // What the validator reports: diagnostics, the per-line trace and the per-segment results.
 import type { ParsedDocument, Range, SegmentStatement, TcpState } from './syntax/syntax.ts';
 import type { Value } from './sequence.ts';
+import type { Text } from './i18n/types.ts';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -12,13 +13,17 @@ export type DiagnosticCode =
   | 'retransmission' | 'keep-alive' | 'duplicate-segment' | 'out-of-order' | 'rst-expected'
   | 'ignored-segment' | 'state-mismatch' | 'invalid-action' | 'unacknowledged' | 'undelivered';
 
-export interface RelatedInformation { range: Range; message: string }
+/** `message` is English; `text` is the same message as an id + parameters, for other languages. */
+export interface RelatedInformation { range: Range; message: string; text?: Text }
 
 export interface Diagnostic {
   code: DiagnosticCode;
   severity: Severity;
   range: Range;
+  /** The message in English (the contract's JSON `message`). */
   message: string;
+  /** The same message as an id + parameters: `formatText(lang, d.text)` gives it in another language. */
+  text: Text;
   /** Structured data of the message (expected/found values, names), for other languages and quick fixes. */
   params: Record<string, string | number>;
   related?: RelatedInformation[];

@@ -2,6 +2,8 @@
 // "one segment gets at most one diagnostic of each code" (4.3) and every range inside the document.
 import type { Diagnostic, DiagnosticCode, RelatedInformation, Severity } from './analysis.ts';
 import type { Range } from './syntax/syntax.ts';
+import { en } from './i18n/format.ts';
+import type { Text } from './i18n/types.ts';
 
 export const SEVERITY_OF: Readonly<Record<DiagnosticCode, Severity>> = {
   'syntax-error': 'error', 'unknown-flag': 'error', 'invalid-flags': 'error', 'unknown-state': 'error',
@@ -20,9 +22,13 @@ export const DIAGNOSTIC_CODES = Object.keys(SEVERITY_OF) as DiagnosticCode[];
 export interface Finding {
   code: DiagnosticCode;
   range: Range;
-  message: string;
+  /** The message as an id + parameters (preferred: it can be shown in every language). */
+  text?: Text;
+  /** @deprecated a plain English message; being replaced by `text`. */
+  message?: string;
+  /** Flat parameters for quick fixes and tests (expected/found values, names). */
   params?: Record<string, string | number>;
-  related?: RelatedInformation[];
+  related?: { range: Range; text?: Text; message?: string }[];
   severity?: Severity;
   segment?: number;
 }
@@ -41,10 +47,11 @@ export class DiagnosticSink {
       code: f.code,
       severity: f.severity ?? SEVERITY_OF[f.code],
       range: f.range,
-      message: f.message,
+      message: f.text ? en(f.text) : f.message ?? '',
+      text: f.text ?? { id: 'raw', params: { message: f.message ?? '' } },
       params: f.params ?? {},
     };
-    if (f.related?.length) d.related = f.related;
+    if (f.related?.length) d.related = f.related.map((r): RelatedInformation => (r.text ? { range: r.range, message: en(r.text), text: r.text } : { range: r.range, message: r.message ?? '' }));
     if (f.segment !== undefined) d.segment = f.segment;
     this.list.push(d);
     return d;

@@ -2,4 +2,5 @@
 import type { diagnosticsEn } from './diagnostics.en.ts';
 
 export const diagnosticsZh: Partial<Record<keyof typeof diagnosticsEn, string>> = {
+  raw: '{message}',
 };
