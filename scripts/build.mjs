@@ -1,6 +1,7 @@
 // Bundles the extension (node, cjs, vscode external), the CLI and the webview (browser, Mermaid inside).
 import * as esbuild from 'esbuild';
-import { chmodSync } from 'node:fs';
+import { chmodSync, readFileSync } from 'node:fs';
+import { webBundleOptions, webBundleProblems, WEB_OUTFILE } from './web-bundle.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -10,6 +11,8 @@ const builds = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' } },
 ];
+// the web extension (package.json `browser`, VS Code for the Web): no Node API on its path (scripts/web-bundle.mjs)
+builds.push(webBundleOptions({ production }));
 for (const [entry, out] of [['src/webview/preview.ts', 'media/preview.js'], ['src/webview/standalone.ts', 'media/standalone.js']]) {
   builds.push({ ...common, entryPoints: [entry], outfile: out, platform: 'browser', format: 'iife', target: 'es2022', minify: true, sourcemap: false });
 }
@@ -20,6 +23,9 @@ if (watch) {
   for (const b of active) await (await esbuild.context(b)).watch();
   console.log('watching', active.map((b) => b.entryPoints[0]).join(', '));
 } else {
-  await Promise.all(active.map((b) => esbuild.build(b)));
+  const results = await Promise.all(active.map((b) => esbuild.build(b)));
+  const web = results[active.findIndex((b) => b.outfile === WEB_OUTFILE)];
+  const problems = web ? webBundleProblems(web.metafile, readFileSync(WEB_OUTFILE, 'utf8'), production ? {} : { maxBytes: Infinity }) : [];
+  if (problems.length) { console.error(`web bundle ${WEB_OUTFILE}:\n  ${problems.join('\n  ')}`); process.exit(1); }
   if (present('dist/cli.js')) chmodSync('dist/cli.js', 0o755);
 }
