@@ -2,6 +2,8 @@
 // Top level: the title, the endpoints, events before the first section, then each section
 // (`== Handshake ==`) with its events (segments, actions, `deliver`, `expect`) as children.
 import type { ParsedDocument, Range, SegmentStatement, Statement } from '../syntax/syntax.ts';
+import { formatText, t } from '../i18n/format.ts';
+import type { Lang } from '../i18n/types.ts';
 
 export type OutlineKind = 'title' | 'endpoint' | 'section' | 'segment' | 'action' | 'deliver' | 'expect';
 
@@ -19,17 +21,19 @@ export interface OutlineSymbol {
 
 export interface FoldingRegion { start: number; end: number; kind: 'region' | 'comment' }
 
-export function documentOutline(doc: ParsedDocument): OutlineSymbol[] {
+/** The outline; names the file does not give are in `lang` (English by default). */
+export function documentOutline(doc: ParsedDocument, lang: Lang = 'en'): OutlineSymbol[] {
+  const word = (id: string) => formatText(lang, t(id));
   const top: OutlineSymbol[] = [];
   let section: OutlineSymbol | undefined;
   for (const s of doc.statements) {
     if (s.kind === 'section') {
-      section = symbol(s, s.name || '(unnamed section)', '', 'section');
+      section = symbol(s, s.name || word('outline.unnamedSection'), '', 'section');
       section.range = lineRange(doc, s.line, s.line);
       top.push(section);
       continue;
     }
-    const item = outlineItem(s);
+    const item = outlineItem(s, word);
     if (!item) continue;
     if (section && item.kind !== 'title' && item.kind !== 'endpoint') {
       section.children.push(item);
@@ -64,14 +68,14 @@ function isCommentLine(line: string): boolean {
   return t.startsWith('#') || t.startsWith('//');
 }
 
-function outlineItem(s: Statement): OutlineSymbol | undefined {
+function outlineItem(s: Statement, word: (id: string) => string): OutlineSymbol | undefined {
   switch (s.kind) {
-    case 'title': return symbol(s, s.text || 'title', 'title', 'title');
+    case 'title': return symbol(s, s.text || word('outline.title'), word('outline.title'), 'title');
     case 'endpoint': {
       const detail = [s.initial?.state ?? s.initial?.text ?? 'CLOSED', s.label !== undefined ? `"${s.label}"` : ''].filter(Boolean).join(' · ');
-      return symbol(s, s.name.name || 'endpoint', detail, 'endpoint');
+      return symbol(s, s.name.name || word('outline.unnamedEndpoint'), detail, 'endpoint');
     }
-    case 'segment': return symbol(s, segmentName(s), segmentDetail(s), 'segment');
+    case 'segment': return symbol(s, segmentName(s, word('outline.noFlags')), segmentDetail(s), 'segment');
     case 'action': return symbol(s, `${s.endpoint.name} ${s.action === 'wait' ? 'wait 2MSL' : s.action}`, assertionText(s.assertions), 'action');
     case 'deliver': return symbol(s, `deliver ${s.ids.map((i) => i.name).join(', ')}`, assertionText(s.assertions), 'deliver');
     case 'expect': return symbol(s, `expect ${assertionText(s.assertions)}`.trim(), '', 'expect');
@@ -80,9 +84,9 @@ function outlineItem(s: Statement): OutlineSymbol | undefined {
 }
 
 /** `client -> server: SYN+ACK` (flags as the validator reads them, unknown ones as written). */
-export function segmentName(s: SegmentStatement): string {
+export function segmentName(s: SegmentStatement, noFlags = formatText('en', t('outline.noFlags'))): string {
   const unknown = s.flagTokens.filter((f) => !f.known).map((f) => f.text);
-  const flags = [...s.flags, ...unknown].join('+') || '(no flags)';
+  const flags = [...s.flags, ...unknown].join('+') || noFlags;
   return `${s.src.name} ${s.arrow} ${s.dst.name || '?'}: ${flags}`;
 }
 

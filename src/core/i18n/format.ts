@@ -1,6 +1,6 @@
 // The pure formatter: message id + parameters -> text in a language. Used by every layer (core, CLI,
 // extension host, webview), so the same words appear everywhere.
-import { CATALOGS } from './catalogs.ts';
+import { CATALOGS, type MessageId } from './catalogs.ts';
 import type { Lang, ParamValue, Text } from './types.ts';
 
 /** A message in the given language; English where a translation is missing; the id itself as a last resort. */
@@ -27,3 +27,23 @@ export function t(id: string, params?: Record<string, ParamValue>): Text { retur
 
 /** English, the language of `Diagnostic.message` and of the CLI's JSON unless another is asked for. */
 export function en(text: Text): string { return formatText('en', text); }
+
+/**
+ * The messages of one language, for the code of an edge (extension host, webview, CLI) that has chosen
+ * it once: `l.t('extension.statusBar.name')`, `l.format(diagnostic.text)`. Ids are checked by the compiler.
+ */
+export interface Localizer {
+  readonly lang: Lang;
+  /** A catalog message by id. */
+  t(id: MessageId, params?: Record<string, ParamValue>): string;
+  /** A message built elsewhere (a diagnostic's `text`). */
+  format(text: Text): string;
+}
+
+export function localizer(lang: Lang): Localizer {
+  return {
+    lang,
+    t: (id, params) => formatText(lang, params ? { id, params } : { id }),
+    format: (text) => formatText(lang, text),
+  };
+}
