@@ -3,6 +3,8 @@
 import * as vscode from 'vscode';
 import type { Diagnostic as CoreDiagnostic, Severity } from '../../core/index.ts';
 import { analysisOf, isTcpseq, toVsRange } from '../analysisCache.ts';
+import { formatText } from '../../core/i18n/format.ts';
+import type { Lang } from '../../core/i18n/types.ts';
 import { onSettingsChange, readSettings } from './settings.ts';
 
 /** Each code has a heading in the README's reference whose anchor is the code itself. */
@@ -21,12 +23,13 @@ function shouldValidate(document: vscode.TextDocument): boolean {
   return isTcpseq(document) && !SKIPPED_SCHEMES.has(document.uri.scheme);
 }
 
-export function toVsDiagnostic(d: CoreDiagnostic, uri: vscode.Uri): vscode.Diagnostic {
-  const v = new vscode.Diagnostic(toVsRange(d.range), d.message, SEVERITY[d.severity]);
+/** A core diagnostic as VS Code shows it, its message and related information in `lang` (tcpseq.language). */
+export function toVsDiagnostic(d: CoreDiagnostic, uri: vscode.Uri, lang: Lang = 'en'): vscode.Diagnostic {
+  const v = new vscode.Diagnostic(toVsRange(d.range), d.text ? formatText(lang, d.text) : d.message, SEVERITY[d.severity]);
   v.source = 'tcpseq';
   v.code = { value: d.code, target: vscode.Uri.parse(CODE_REFERENCE + d.code) };
   if (d.related?.length) {
-    v.relatedInformation = d.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toVsRange(r.range)), r.message));
+    v.relatedInformation = d.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toVsRange(r.range)), r.text ? formatText(lang, r.text) : r.message));
   }
   return v;
 }
@@ -70,7 +73,7 @@ export function registerDiagnostics(context: vscode.ExtensionContext): vscode.Di
     if ((published.get(key) ?? -1) > version) return;
     published.set(key, version);
     const shown = analysis.diagnostics.length > MAX_DIAGNOSTICS ? analysis.diagnostics.slice(0, MAX_DIAGNOSTICS) : analysis.diagnostics;
-    collection.set(document.uri, shown.map((d) => toVsDiagnostic(d, document.uri)));
+    collection.set(document.uri, shown.map((d) => toVsDiagnostic(d, document.uri, settings.lang)));
   };
 
   const schedule = (document: vscode.TextDocument) => {

@@ -1,5 +1,8 @@
 // The extension's settings (contributes.configuration "TCP Sequence").
 import * as vscode from 'vscode';
+import { localizer, type Localizer } from '../../core/i18n/format.ts';
+import { resolveLang } from '../../core/i18n/lang.ts';
+import type { Lang } from '../../core/i18n/types.ts';
 
 export const SECTION = 'tcpseq';
 
@@ -12,6 +15,8 @@ export interface ValidationSettings {
   inlayHints: boolean;
   /** tcpseq.statusBar.enabled */
   statusBar: boolean;
+  /** The language tcpseq speaks: tcpseq.language, `auto` following VS Code's display language. */
+  lang: Lang;
 }
 
 export function readSettings(scope?: vscode.ConfigurationScope): ValidationSettings {
@@ -22,10 +27,25 @@ export function readSettings(scope?: vscode.ConfigurationScope): ValidationSetti
     debounceMs: Number.isFinite(debounce) ? Math.min(5000, Math.max(0, debounce)) : 200,
     inlayHints: c.get<boolean>('inlayHints.enabled', true) !== false,
     statusBar: c.get<boolean>('statusBar.enabled', true) !== false,
+    lang: resolveLang(c.get('language', 'auto'), vscode.env.language),
   };
 }
 
 /** Calls `listener` when any of this extension's settings changes. */
 export function onSettingsChange(listener: () => void): vscode.Disposable {
   return vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration(SECTION)) listener(); });
+}
+
+/**
+ * The language tcpseq speaks now (setting `tcpseq.language`: auto | en | zh-cn). Chosen here, not by
+ * vscode.l10n, which follows only VS Code's display language: a student without the Chinese language pack
+ * can still choose Chinese for tcpseq alone.
+ */
+export function currentLang(scope?: vscode.ConfigurationScope): Lang {
+  return resolveLang(vscode.workspace.getConfiguration(SECTION, scope).get('language', 'auto'), vscode.env.language);
+}
+
+/** The messages in the language tcpseq speaks now. */
+export function currentLocalizer(scope?: vscode.ConfigurationScope): Localizer {
+  return localizer(currentLang(scope));
 }

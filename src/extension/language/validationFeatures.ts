@@ -5,6 +5,7 @@ import { TcpseqCodeActionProvider } from './codeActions.ts';
 import { COMPLETION_TRIGGERS, TcpseqCompletionProvider } from './completion.ts';
 import { registerDiagnostics } from './diagnostics.ts';
 import { TcpseqHoverProvider } from './hover.ts';
+import { registerImeHover } from './imeHover.ts';
 import { TcpseqInlayHintsProvider } from './inlayHints.ts';
 import { registerStatusBar } from './statusBar.ts';
 
@@ -22,4 +23,5 @@ export function registerValidationFeatures(context: vscode.ExtensionContext): vo
     vscode.languages.registerInlayHintsProvider(TCPSEQ_SELECTOR, inlayHints),
   );
   registerStatusBar(context);
+  registerImeHover(context);
 }

@@ -13,6 +13,8 @@ export const extensionEn = {
   'extension.ime.equals': 'equals sign',
   'extension.ime.plus': 'plus sign',
   'extension.ime.hash': 'number sign',
+  'extension.ime.question': 'question mark',
+  'extension.ime.quote': 'quotation mark',
 
   'extension.preview.noFile': 'Open a .tcpseq file to preview its diagram.',
   'extension.preview.panelTitle': 'Preview',

@@ -15,6 +15,8 @@ export const extensionZh: Record<keyof typeof extensionEn, string> = {
   'extension.ime.equals': '等号',
   'extension.ime.plus': '加号',
   'extension.ime.hash': '井号',
+  'extension.ime.question': '问号',
+  'extension.ime.quote': '引号',
 
   'extension.preview.noFile': '请先打开一个 .tcpseq 文件，才能预览它的时序图。',
   'extension.preview.panelTitle': '预览',
