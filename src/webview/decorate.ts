@@ -1,5 +1,6 @@
 // Ties the SVG Mermaid drew to the file: the n-th arrow is the n-th message of the update, the n-th note
 // the n-th note. Tags them with data-line and classes (severity, kind), and adds wide hover targets.
+import type { Localizer } from '../core/i18n/format.ts';
 import type { MessageMeta, NoteMeta } from './protocol.ts';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -96,16 +97,23 @@ export function highlightLine(svg: SVGSVGElement, line: number): Element | undef
   return first;
 }
 
-/** The hover text of an arrow: the segment as written and its findings. */
-export function describeMessage(m: MessageMeta): { title: string; lines: { text: string; severity?: string }[] } {
+/** The hover text of an arrow, in the localizer's language: the segment as written and its findings. */
+export function describeMessage(m: MessageMeta, l: Localizer): { title: string; lines: { text: string; severity?: string }[] } {
   const where = m.deliveredLine !== undefined && m.deliveredLine !== m.line
-    ? `line ${m.line + 1}, delivered at line ${m.deliveredLine + 1}` : `line ${m.line + 1}`;
-  const kind = { 'delivered': '', 'lost': ' · lost', 'late': ' · in flight, delivered later', 'in-flight': ' · never delivered' }[m.kind];
+    ? l.t('webview.tip.deliveredAt', { line: m.line + 1, delivered: m.deliveredLine + 1 }) : l.t('webview.tip.line', { line: m.line + 1 });
+  const text = m.kind === 'lost' ? l.t('webview.tip.lost', { where })
+    : m.kind === 'late' ? l.t('webview.tip.late', { where })
+      : m.kind === 'in-flight' ? l.t('webview.tip.inFlight', { where }) : where;
   return {
     title: `${m.source ?? m.label}`,
     lines: [
-      { text: `${where}${kind}` },
-      ...m.findings.map((f) => ({ text: `${f.severity}: ${f.code}: ${f.message}`, severity: f.severity })),
+      { text },
+      ...m.findings.map((f) => ({ text: findingLine(l, f), severity: f.severity })),
     ],
   };
+}
+
+/** `error: wrong-ack: …` (the severity word in the localizer's language, the code as it is). */
+export function findingLine(l: Localizer, f: MessageMeta['findings'][number]): string {
+  return l.t('webview.tip.finding', { severity: l.t(`webview.severity.${f.severity}`), code: f.code, message: f.message });
 }

@@ -1,4 +1,5 @@
 // SVG and PNG export: a self-contained copy of the diagram (its styles inside, a background behind it).
+import type { Localizer } from '../core/i18n/format.ts';
 import { naturalSize } from './zoom.ts';
 
 /** A standalone SVG document of the diagram at natural size, without the preview's hover targets. */
@@ -25,7 +26,7 @@ export function svgDocument(svg: SVGSVGElement, background: string): string {
 }
 
 /** Rasterises an SVG document to a PNG (base64, without the data: prefix), at `scale` times its size. */
-export async function pngOf(svgText: string, scale = 2): Promise<string> {
+export async function pngOf(svgText: string, l: Localizer, scale = 2): Promise<string> {
   const img = new Image();
   img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svgText)}`;
   await img.decode();
@@ -33,7 +34,7 @@ export async function pngOf(svgText: string, scale = 2): Promise<string> {
   canvas.width = Math.max(1, Math.round(img.naturalWidth * scale));
   canvas.height = Math.max(1, Math.round(img.naturalHeight * scale));
   const ctx = canvas.getContext('2d');
-  if (!ctx) throw new Error('no 2D canvas in this webview');
+  if (!ctx) throw new Error(l.t('webview.error.noCanvas'));
   ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
   return canvas.toDataURL('image/png').replace(/^data:image\/png;base64,/, '');
 }

@@ -2,6 +2,8 @@
 // file does not parse, keeps zoom and scroll across updates, follows the theme, and links the SVG back to
 // the source lines (click to reveal, cursor to highlight, hover for the full segment and its findings).
 import mermaid from 'mermaid';
+import { localizer, type Localizer } from '../core/i18n/format.ts';
+import type { Lang } from '../core/i18n/types.ts';
 import { decorate, describeMessage, highlightLine } from './decorate.ts';
 import { pngOf, svgDocument } from './exporter.ts';
 import { backgroundOf, diagramCss } from './palette.ts';
@@ -23,6 +25,31 @@ const diagram = $('diagram');
 const banner = $('banner');
 const tooltip = $('tooltip');
 const post = (m: WebviewToHost) => vscode.postMessage(m);
+
+/** The page's words, in the language of the last update (tcpseq.language, resolved by the extension). */
+let l: Localizer = localizer(document.documentElement.lang === 'zh-CN' ? 'zh-cn' : 'en');
+
+/** Relabels the toolbar when the language changes (the page was built in the language of its opening). */
+function useLang(lang: Lang | undefined): void {
+  if ((lang ?? 'en') === l.lang) return;
+  l = localizer(lang ?? 'en');
+  document.documentElement.lang = l.lang === 'zh-cn' ? 'zh-CN' : 'en';
+  const label = (id: string, title: Parameters<Localizer['t']>[0], aria?: Parameters<Localizer['t']>[0], text?: Parameters<Localizer['t']>[0]) => {
+    const el = document.getElementById(id);
+    if (!el) return;
+    el.title = l.t(title);
+    if (aria) el.setAttribute('aria-label', l.t(aria));
+    if (text) el.textContent = l.t(text);
+  };
+  $('toolbar').setAttribute('aria-label', l.t('webview.toolbar'));
+  label('lock', 'webview.locked');
+  label('zoom-out', 'webview.zoomOutTitle', 'webview.zoomOut');
+  label('zoom-reset', 'webview.actualSize', 'webview.actualSize');
+  label('zoom-fit', 'webview.fitWidth', 'webview.fitWidth', 'webview.fit');
+  label('zoom-in', 'webview.zoomInTitle', 'webview.zoomIn');
+  const placeholder = diagram.querySelector('.placeholder');
+  if (placeholder) placeholder.textContent = l.t('webview.loading');
+}
 
 /** Runs async work one piece at a time (Mermaid's configuration is global). */
 let chain: Promise<unknown> = Promise.resolve();
@@ -69,7 +96,7 @@ async function renderSvg(text: string, config?: ReturnType<typeof mermaidConfig>
 function adopt(svgText: string, job: UpdateMessage, host: HTMLElement, kind: ThemeKind): { svg: SVGSVGElement; mismatch?: string } {
   host.innerHTML = svgText;
   const svg = host.querySelector('svg');
-  if (!svg) throw new Error('Mermaid returned no SVG');
+  if (!svg) throw new Error(l.t('webview.error.noSvg'));
   const style = document.createElementNS('http://www.w3.org/2000/svg', 'style');
   style.textContent = diagramCss(kind);
   svg.insertBefore(style, svg.firstChild);
@@ -82,6 +109,7 @@ function enqueue(job: UpdateMessage): void {
   queued = job;
   persist();
   document.body.dataset.locked = String(job.locked);
+  useLang(job.lang);
   $('file').textContent = job.fileName;
   if (!pumping) void pump();
 }
@@ -125,7 +153,7 @@ async function process(job: UpdateMessage, force = false): Promise<void> {
     mermaidMs = performance.now() - t0;
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    showBanner(`The diagram could not be drawn: ${message.split('\n')[0]}`, shown ? 'kept' : 'error');
+    showBanner(l.t('webview.drawFailed', { error: message.split('\n')[0] ?? '' }), shown ? 'kept' : 'error');
     document.body.dataset.renderedVersion = String(job.version);
     post({ type: 'renderError', version: job.version, message });
     return;
@@ -166,12 +194,12 @@ function markRendered(version: number, diagramVersion: number, kept: boolean, re
 
 function syntaxSummary(job: UpdateMessage): string {
   const first = job.syntaxErrors[0]!;
-  const more = job.syntaxErrors.length > 1 ? ` (and ${job.syntaxErrors.length - 1} more)` : '';
-  return `Line ${first.line + 1}: ${first.message}${more}`;
+  const text = l.t('webview.banner.line', { line: first.line + 1, message: first.message });
+  return job.syntaxErrors.length > 1 ? l.t('webview.banner.more', { text, count: job.syntaxErrors.length - 1 }) : text;
 }
 
 function showBanner(text: string, mode: 'kept' | 'error'): void {
-  banner.textContent = mode === 'kept' ? `${text} — showing the last good diagram` : text;
+  banner.textContent = mode === 'kept' ? l.t('webview.banner.kept', { text }) : text;
   banner.hidden = false;
   document.body.dataset.banner = mode;
 }
@@ -205,7 +233,7 @@ diagram.addEventListener('mouseover', (e) => {
   const el = (e.target as Element).closest<SVGElement>('[data-message]');
   const m = el && shown ? shown.job.messages[Number(el.dataset.message)] : undefined;
   if (!m) return;
-  const d = describeMessage(m);
+  const d = describeMessage(m, l);
   tooltip.replaceChildren();
   const title = document.createElement('div');
   title.className = 'tooltip-title';
@@ -254,7 +282,7 @@ window.addEventListener('resize', () => { if (zoom.mode === 'fit' && shown) zoom
 // ---- Export --------------------------------------------------------------------------------------------
 
 async function exportDiagram(format: 'svg' | 'png', lightBackground: boolean): Promise<string> {
-  if (!shown) throw new Error('the preview has no diagram yet');
+  if (!shown) throw new Error(l.t('webview.error.noDiagram'));
   const kind: ThemeKind = lightBackground ? 'light' : theme;
   let svg = shown.svg;
   let scratch: HTMLElement | undefined;
@@ -267,7 +295,7 @@ async function exportDiagram(format: 'svg' | 'png', lightBackground: boolean): P
   }
   try {
     const doc = svgDocument(svg, backgroundOf(kind));
-    return format === 'svg' ? doc : await pngOf(doc);
+    return format === 'svg' ? doc : await pngOf(doc, l);
   } finally {
     scratch?.remove();
   }

@@ -1,5 +1,7 @@
 // The messages between the extension host and the preview webview, typed on both sides.
 // Pure data (structured-clone safe); no imports from vscode or the DOM.
+import { formatText } from '../core/i18n/format.ts';
+import type { Lang, Text } from '../core/i18n/types.ts';
 
 export type FindingSeverity = 'error' | 'warning' | 'info';
 
@@ -37,6 +39,8 @@ export interface UpdateMessage {
   /** The document version this diagram is of. */
   version: number;
   locked: boolean;
+  /** The language the page speaks (tcpseq.language, resolved by the extension); English when absent. */
+  lang?: Lang;
   mermaid: string;
   /** One entry per arrow, in drawing order (the n-th `.messageText` of the SVG). */
   messages: MessageMeta[];
@@ -66,16 +70,19 @@ export type WebviewToHost =
 
 export const VIEW_TYPE = 'tcpseq.preview';
 
-/** The per-arrow and per-note data of a diagram model, as the webview needs it. */
+/**
+ * The per-arrow and per-note data of a diagram model, as the webview needs it. A finding that carries its
+ * message as a `text` (id + parameters) is worded in `lang`; otherwise its English `message` is kept.
+ */
 export function metaOf(model: {
-  messages: readonly { line: number; deliveredLine?: number; kind: MessageMeta['kind']; label: string; source?: string; findings: readonly { severity: FindingSeverity; code: string; message: string }[]; worst?: FindingSeverity }[];
+  messages: readonly { line: number; deliveredLine?: number; kind: MessageMeta['kind']; label: string; source?: string; findings: readonly { severity: FindingSeverity; code: string; message: string; text?: Text }[]; worst?: FindingSeverity }[];
   notes: readonly { line: number; kind: NoteMeta['kind']; severity?: FindingSeverity }[];
-}): { messages: MessageMeta[]; notes: NoteMeta[] } {
+}, lang: Lang = 'en'): { messages: MessageMeta[]; notes: NoteMeta[] } {
   return {
     messages: model.messages.map((m) => {
       const meta: MessageMeta = {
         line: m.line, kind: m.kind, label: m.label,
-        findings: m.findings.map((f) => ({ severity: f.severity, code: f.code, message: f.message })),
+        findings: m.findings.map((f) => ({ severity: f.severity, code: f.code, message: f.text ? formatText(lang, f.text) : f.message })),
       };
       if (m.deliveredLine !== undefined) meta.deliveredLine = m.deliveredLine;
       if (m.source !== undefined) meta.source = m.source;

@@ -1,17 +1,21 @@
 // The script of the offline HTML page that `tcpseq render --format html` writes: Mermaid and the
 // preview's decorations, reading the diagram from a JSON block in the page. No VS Code, no network.
 import mermaid from 'mermaid';
-import { decorate } from './decorate.ts';
+import { localizer } from '../core/i18n/format.ts';
+import type { Lang } from '../core/i18n/types.ts';
+import { decorate, findingLine } from './decorate.ts';
 import { diagramCss } from './palette.ts';
 import type { MessageMeta, NoteMeta } from './protocol.ts';
 import { mermaidConfig, type ThemeKind } from './theme.ts';
 
-interface PageData { mermaid: string; messages: MessageMeta[]; notes: NoteMeta[] }
+/** `lang`: the language of the page's words (the CLI's --lang); English when absent. */
+interface PageData { mermaid: string; messages: MessageMeta[]; notes: NoteMeta[]; lang?: Lang }
 
 async function main(): Promise<void> {
   const host = document.getElementById('diagram');
   const data = JSON.parse(document.getElementById('tcpseq-data')?.textContent ?? '{}') as PageData;
   if (!host || typeof data.mermaid !== 'string') return;
+  const l = localizer(data.lang === 'zh-cn' ? 'zh-cn' : 'en');
   const theme: ThemeKind = window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
   document.body.dataset.theme = theme;
   mermaid.initialize(mermaidConfig(theme));
@@ -28,12 +32,12 @@ async function main(): Promise<void> {
       const m = data.messages[Number(t.dataset.message)];
       if (!m) continue;
       const title = document.createElementNS('http://www.w3.org/2000/svg', 'title');
-      title.textContent = [`line ${m.line + 1}: ${m.source ?? m.label}`, ...m.findings.map((f) => `${f.severity} ${f.code}: ${f.message}`)].join('\n');
+      title.textContent = [l.t('webview.tip.source', { line: m.line + 1, source: m.source ?? m.label }), ...m.findings.map((f) => findingLine(l, f))].join('\n');
       t.append(title);
     }
     document.body.dataset.rendered = 'true';
   } catch (e) {
-    host.textContent = `The diagram could not be drawn: ${e instanceof Error ? e.message : String(e)}`;
+    host.textContent = l.t('webview.drawFailed', { error: e instanceof Error ? e.message : String(e) });
     document.body.dataset.rendered = 'error';
   }
 }

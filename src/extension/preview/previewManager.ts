@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { isTcpseq } from '../analysisCache.ts';
 import { VIEW_TYPE, type PreviewPersistedState } from '../../webview/protocol.ts';
 import { PreviewPanel, type PreviewStatus } from './previewPanel.ts';
+import { currentLocalizer, SECTION } from '../language/settings.ts';
 
 export interface PreviewState extends Partial<PreviewStatus> {
   open: boolean;
@@ -29,6 +30,9 @@ export class PreviewManager implements vscode.Disposable {
         if (!isTcpseq(e.textEditor.document)) return;
         for (const p of this.matching(e.textEditor.document.uri)) p.highlight(e.selections[0]!.active.line);
       }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration(`${SECTION}.language`)) for (const p of this.panels) p.relabel();
+      }),
     );
   }
 
@@ -43,7 +47,7 @@ export class PreviewManager implements vscode.Disposable {
       this.current = existing;
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Preview', { viewColumn: column, preserveFocus: toSide }, {
+    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, currentLocalizer(uri).t('extension.preview.panelTitle'), { viewColumn: column, preserveFocus: toSide }, {
       enableScripts: true,
       localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media')],
       retainContextWhenHidden: false,

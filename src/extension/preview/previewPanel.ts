@@ -4,6 +4,9 @@ import { diagramOf } from '../../core/diagram/index.ts';
 import { analysisOf } from '../analysisCache.ts';
 import { metaOf, SYNTAX_CODES, type HostToWebview, type UpdateMessage, type WebviewToHost } from '../../webview/protocol.ts';
 import { newNonce, previewHtml } from './html.ts';
+import { formatText } from '../../core/i18n/format.ts';
+import type { Lang } from '../../core/i18n/types.ts';
+import { currentLang, currentLocalizer } from '../language/settings.ts';
 
 /** Typing pauses this long before the diagram is redrawn. */
 export const DEBOUNCE_MS = 120;
@@ -46,12 +49,14 @@ export class PreviewPanel implements vscode.Disposable {
     const media = vscode.Uri.joinPath(extensionUri, 'media');
     panel.webview.options = { enableScripts: true, localResourceRoots: [media] };
     panel.iconPath = vscode.Uri.joinPath(media, 'tcpseq-file.svg');
+    const l = currentLocalizer(source);
     panel.webview.html = previewHtml({
       cspSource: panel.webview.cspSource,
       scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.js')).toString(),
       styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.css')).toString(),
       nonce: newNonce(),
-      title: 'TCP Sequence Preview',
+      title: l.t('extension.preview.pageTitle'),
+      lang: l.lang,
     });
     this.retitle();
     this.disposables.push(
@@ -75,6 +80,12 @@ export class PreviewPanel implements vscode.Disposable {
   retarget(uri: vscode.Uri): void {
     if (uri.toString() === this.source.toString()) return;
     this.source = uri;
+    this.retitle();
+    void this.update(true);
+  }
+
+  /** tcpseq.language changed: a new title, and the page relabels itself with the next update. */
+  relabel(): void {
     this.retitle();
     void this.update(true);
   }
@@ -104,7 +115,7 @@ export class PreviewPanel implements vscode.Disposable {
   requestExport(format: 'svg' | 'png', lightBackground: boolean): Promise<string> {
     const requestId = this.nextExportId++;
     return new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => { this.exports.delete(requestId); reject(new Error('the preview did not answer')); }, EXPORT_TIMEOUT_MS);
+      const timer = setTimeout(() => { this.exports.delete(requestId); reject(new Error(currentLocalizer(this.source).t('extension.preview.noAnswer'))); }, EXPORT_TIMEOUT_MS);
       this.exports.set(requestId, {
         resolve: (d) => { clearTimeout(timer); resolve(d); },
         reject: (e) => { clearTimeout(timer); reject(e); },
@@ -149,7 +160,7 @@ export class PreviewPanel implements vscode.Disposable {
         const waiting = this.exports.get(m.requestId);
         this.exports.delete(m.requestId);
         if (m.data !== undefined) waiting?.resolve(m.data);
-        else waiting?.reject(new Error(m.error ?? 'export failed'));
+        else waiting?.reject(new Error(m.error ?? currentLocalizer(this.source).t('extension.preview.exportFailed')));
         break;
       }
       default: break;
@@ -179,14 +190,14 @@ export class PreviewPanel implements vscode.Disposable {
     try {
       return await vscode.workspace.openTextDocument(this.source);
     } catch (e) {
-      this.status.lastError = `cannot open ${this.source.toString()}: ${e instanceof Error ? e.message : String(e)}`;
+      this.status.lastError = currentLocalizer(this.source).t('extension.preview.cannotOpen', { uri: this.source.toString(), error: e instanceof Error ? e.message : String(e) });
       return undefined;
     }
   }
 
   private retitle(): void {
     const name = this.source.path.split('/').pop() ?? 'tcpseq';
-    this.panel.title = this.locked ? `[Preview] ${name}` : `Preview ${name}`;
+    this.panel.title = currentLocalizer(this.source).t(this.locked ? 'extension.preview.titleLocked' : 'extension.preview.title', { name });
   }
 
   private post(message: HostToWebview): void {
@@ -195,7 +206,7 @@ export class PreviewPanel implements vscode.Disposable {
 
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
-    for (const [, w] of this.exports) w.reject(new Error('the preview was closed'));
+    for (const [, w] of this.exports) w.reject(new Error(currentLocalizer(this.source).t('extension.preview.closed')));
     this.exports.clear();
     for (const w of this.renderWaiters.splice(0)) w();
     while (this.disposables.length) this.disposables.pop()?.dispose();
@@ -208,8 +219,8 @@ export class PreviewPanel implements vscode.Disposable {
 /** Arrows drawn in the preview at most: Mermaid needs about 2 s for 300, so more would only freeze the page. */
 export const PREVIEW_MAX_MESSAGES = 1000;
 
-/** The update message for a document: Mermaid text, per-arrow and per-note data, syntax errors. */
-export function updateFor(document: vscode.TextDocument, locked: boolean): UpdateMessage {
+/** The update message for a document: Mermaid text, per-arrow and per-note data, syntax errors, in `lang`. */
+export function updateFor(document: vscode.TextDocument, locked: boolean, lang: Lang = currentLang(document.uri)): UpdateMessage {
   const analysis = analysisOf(document);
   const text = document.getText();
   const { model, mermaid } = diagramOf(analysis, text, PREVIEW_MAX_MESSAGES);
@@ -219,10 +230,11 @@ export function updateFor(document: vscode.TextDocument, locked: boolean): Updat
     fileName: document.uri.path.split('/').pop() ?? '',
     version: document.version,
     locked,
+    lang,
     mermaid,
-    ...metaOf(model),
+    ...metaOf(model, lang),
     syntaxErrors: analysis.diagnostics
       .filter((d) => d.severity === 'error' && SYNTAX_CODES.has(d.code))
-      .map((d) => ({ line: d.range.start.line, message: d.message })),
+      .map((d) => ({ line: d.range.start.line, message: formatText(lang, d.text) })),
   };
 }

@@ -4,6 +4,7 @@ import { isTcpseq } from '../analysisCache.ts';
 import { VIEW_TYPE, type PreviewPersistedState } from '../../webview/protocol.ts';
 import { copyMermaid, exportDiagram } from './exportCommands.ts';
 import { PreviewManager, type PreviewState } from './previewManager.ts';
+import { currentLocalizer } from '../language/settings.ts';
 
 export function registerPreview(context: vscode.ExtensionContext): void {
   const manager = new PreviewManager(context.extensionUri);
@@ -18,7 +19,7 @@ export function registerPreview(context: vscode.ExtensionContext): void {
   };
   const open = (toSide: boolean) => (arg?: unknown): PreviewState | undefined => {
     const uri = sourceOf(arg);
-    if (!uri) { void vscode.window.showInformationMessage('Open a .tcpseq file to preview its diagram.'); return undefined; }
+    if (!uri) { void vscode.window.showInformationMessage(currentLocalizer().t('extension.preview.noFile')); return undefined; }
     manager.show(uri, toSide);
     return manager.state();
   };
