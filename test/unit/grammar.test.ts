@@ -262,7 +262,8 @@ test('language configuration: # comments, auto-closing quotes, words keep SYN_SE
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
   const lang = pkg.contributes.languages[0];
   assert.equal(lang.id, 'tcpseq');
-  assert.equal(lang.aliases[0], 'TCP Sequence');
+  const nls = JSON.parse(readFileSync(new URL('../../package.nls.json', import.meta.url), 'utf8'));
+  assert.equal(nls[lang.aliases[0].slice(1, -1)], 'TCP Sequence'); // `%language.alias%` (package.nls.json)
   assert.deepEqual(lang.extensions, ['.tcpseq']);
   assert.equal(lang.configuration, './language-configuration.json');
 });
