@@ -48,6 +48,6 @@ export const statesZh: Record<keyof typeof statesEn, string> = {
   'states.LAST_ACK.entered': '在 CLOSE_WAIT 状态发送自己的 FIN。',
 
   'states.TIME_WAIT.summary': '双方的 FIN 都已发送并被确认；再等待 2MSL（最长报文段寿命的两倍）才释放连接。',
-  'states.TIME_WAIT.waitsFor': '2MSL 计时结束（`wait 2MSL`）-> CLOSED。这段等待让本端在最后一个 ACK 丢失时能重发它（对方会重传 FIN），并让本连接残留在网络中的旧的重复报文段消失，之后同一对端口才能再次使用。',
+  'states.TIME_WAIT.waitsFor': '2MSL 计时结束（`wait 2MSL`）-> CLOSED。这段等待让本端在最后一个 ACK 丢失时能重传它（对方会重传 FIN），并让本连接残留在网络中的旧的重复报文段消失，之后同一对端口才能再次使用。',
   'states.TIME_WAIT.entered': '在 FIN_WAIT_2 状态确认对方的 FIN；或在 CLOSING（或已收到对方 FIN 的 FIN_WAIT_1）状态自己的 FIN 被确认时。',
 };
