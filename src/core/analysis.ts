@@ -11,7 +11,8 @@ export type DiagnosticCode =
   | 'duplicate-field' | 'id-required' | 'duplicate-id' | 'unknown-id' | 'unexpected-segment'
   | 'missing-ack-flag' | 'ack-without-flag' | 'wrong-seq' | 'wrong-ack' | 'data-after-fin'
   | 'retransmission' | 'keep-alive' | 'duplicate-segment' | 'out-of-order' | 'rst-expected'
-  | 'ignored-segment' | 'state-mismatch' | 'invalid-action' | 'unacknowledged' | 'undelivered';
+  | 'ignored-segment' | 'state-mismatch' | 'invalid-action' | 'unacknowledged' | 'undelivered'
+  | 'window-exceeded' | 'window-probe' | 'challenge-ack';
 
 /** `message` is English; `text` is the same message as an id + parameters, for other languages. */
 export interface RelatedInformation { range: Range; message: string; text?: Text }
@@ -42,6 +43,10 @@ export interface TcbSnapshot {
   finSeq?: Value;
   /** Out-of-order octet ranges waiting for the gap to fill: [start, end). */
   outOfOrder: { start: Value; end: Value; fin: boolean }[];
+  /** SND.WND: the window the peer last advertised (4.1); undefined = no limit known. */
+  sndWnd?: number;
+  /** The window this endpoint last advertised (`win=`), which limits what it takes (4.2 step 6). */
+  rcvWnd?: number;
 }
 
 /** The states after one event line (a segment, an action, a `deliver`). */
@@ -75,6 +80,10 @@ export interface SegmentResult {
   /** The values used: written, or filled in with the expected ones. */
   seq?: Value;
   ack?: Value;
+  /** An `old` duplicate (2.3): no send-side checks, nothing changes at its sender. */
+  old?: boolean;
+  /** For a slip (4.4): the reading the checker kept. */
+  reading?: 'meant' | 'written';
   /** The line where the segment reached the receiver (its own line for `->`, the `deliver` line for `~>`). */
   deliveredLine?: number;
   /** The highest severity among the segment's diagnostics. */

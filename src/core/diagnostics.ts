@@ -10,11 +10,12 @@ export const SEVERITY_OF: Readonly<Record<DiagnosticCode, Severity>> = {
   'invalid-initial-state': 'error', 'unknown-endpoint': 'error', 'duplicate-endpoint': 'error',
   'too-many-endpoints': 'error', 'self-segment': 'error', 'invalid-number': 'error', 'duplicate-field': 'error',
   'id-required': 'error', 'duplicate-id': 'error', 'unknown-id': 'error',
-  'unexpected-segment': 'error', // a warning when found at the receiver (see DiagnosticSink.receive)
+  'unexpected-segment': 'error',
   'missing-ack-flag': 'error', 'ack-without-flag': 'warning', 'wrong-seq': 'error', 'wrong-ack': 'error',
   'data-after-fin': 'error', 'retransmission': 'info', 'keep-alive': 'info', 'duplicate-segment': 'info',
   'out-of-order': 'info', 'rst-expected': 'warning', 'ignored-segment': 'warning', 'state-mismatch': 'error',
   'invalid-action': 'error', 'unacknowledged': 'warning', 'undelivered': 'warning',
+  'window-exceeded': 'error', 'window-probe': 'info', 'challenge-ack': 'info',
 };
 
 export const DIAGNOSTIC_CODES = Object.keys(SEVERITY_OF) as DiagnosticCode[];

@@ -1,6 +1,10 @@
-// What the rules share while a file runs: the TCBs, the diagnostics, the symbols and their binding (2.3).
+// What the rules share while a file runs: the TCBs, the findings, the symbols and their binding (2.3),
+// the segments in flight. A look-ahead (4.4) runs on a `trial()` copy: the TCBs are copied, the symbols and
+// the sent-start sets are layered over the real ones, findings are only counted.
 import type { SegmentResult, SymbolBinding } from '../analysis.ts';
-import { DiagnosticSink, type Finding } from '../diagnostics.ts';
+import { DiagnosticSink, SEVERITY_OF, type Finding } from '../diagnostics.ts';
+import { t } from '../i18n/format.ts';
+import type { ParamValue } from '../i18n/types.ts';
 import { add, concrete, Notation, unknown, type Value } from '../sequence.ts';
 import type { SegmentNode } from '../syntax/parseSegment.ts';
 import type { Tcb, Where } from './tcb.ts';
@@ -9,45 +13,122 @@ import type { Wire } from './wire.ts';
 /** A SYN or FIN an endpoint received and must acknowledge before the end of the file. */
 export interface PendingAck { owner: number; octet: Value; what: 'SYN' | 'FIN'; wire: Wire; at: Where }
 
+/** Symbols and their values; a trial layer reads through to the real bindings and keeps its own. */
+export class Bindings {
+  readonly map = new Map<string, SymbolBinding>();
+  constructor(private readonly parent?: Bindings) {}
+  get(name: string): SymbolBinding | undefined { return this.map.get(name) ?? this.parent?.get(name); }
+  set(name: string, b: SymbolBinding): void { this.map.set(name, b); }
+  layer(): Bindings { return new Bindings(this); }
+}
+
+/** Where findings go: the real diagnostics, or a count of errors and warnings during a look-ahead. */
+export interface Reporter { add(f: Finding): unknown }
+
+export class CountingSink implements Reporter {
+  count = 0;
+  private readonly seen = new Set<string>();
+  add(f: Finding): void {
+    if (f.segment !== undefined) {
+      const key = `${f.segment}:${f.code}`;
+      if (this.seen.has(key)) return;
+      this.seen.add(key);
+    }
+    if ((f.severity ?? SEVERITY_OF[f.code]) !== 'info') this.count++;
+  }
+}
+
+/** Prefix of unknowns the file never wrote (a value filled in where nothing was known): never printed. */
+export const ANONYMOUS = '#';
+
 export class Context {
-  readonly sink = new DiagnosticSink();
-  readonly notation = new Notation();
-  readonly symbols = new Map<string, SymbolBinding>();
-  readonly segments: SegmentResult[] = [];
-  readonly pending: PendingAck[] = [];
-  private readonly anonymous = new Set<string>();
+  sink: Reporter;
+  readonly realSink: DiagnosticSink;
+  notation: Notation;
+  symbols: Bindings;
+  segments: SegmentResult[];
+  pending: PendingAck[] = [];
+  /** Segments in flight by id (`#index` for one that can never be delivered). */
+  inFlight = new Map<string, Wire>();
+  /** Delivered ids and the line where. */
+  delivered = new Map<string, number>();
+  /** Lines where the real run has an error on a segment's own line (parse errors included), 4.4. */
+  errorLines: Set<number>;
+  /** True while running a look-ahead: no nested look-ahead, no steps, findings only counted. */
+  trialMode = false;
+  private anonymousCount = 0;
 
-  constructor(readonly tcbs: Tcb[]) {}
+  constructor(readonly tcbs: Tcb[], errorLines: Set<number>) {
+    this.realSink = new DiagnosticSink();
+    this.sink = this.realSink;
+    this.notation = new Notation();
+    this.symbols = new Bindings();
+    this.segments = [];
+    this.errorLines = errorLines;
+  }
 
-  peer(t: Tcb): Tcb { return this.tcbs[1 - t.index]; }
-  fmt(v: Value | undefined): string { return v === undefined ? '?' : this.notation.format(v); }
+  /** A copy to try a reading on (4.4). */
+  trial(): Context {
+    const c = Object.create(Context.prototype) as Context;
+    Object.assign(c, this);
+    (c as { tcbs: Tcb[] }).tcbs = this.tcbs.map((x) => x.clone());
+    c.sink = new CountingSink();
+    c.symbols = this.symbols.layer();
+    c.pending = this.pending.slice();
+    c.inFlight = new Map(this.inFlight);
+    c.delivered = new Map(this.delivered);
+    c.segments = [];
+    c.trialMode = true;
+    return c;
+  }
+
+  peer(x: Tcb): Tcb { return this.tcbs[1 - x.index]; }
+
+  /** A value for a message: in the file's notation; an unknown the file never named reads as words. */
+  val(v: Value | undefined): ParamValue {
+    if (v === undefined || (v.base !== undefined && v.base.startsWith(ANONYMOUS))) return t('value.unknown');
+    return this.notation.format(v);
+  }
+  /** The same, as plain text for `params` (quick fixes read them). */
+  plain(v: Value | undefined): string {
+    if (v === undefined || (v.base !== undefined && v.base.startsWith(ANONYMOUS))) return '';
+    return this.notation.format(v);
+  }
 
   report(f: Finding): void { this.sink.add(f); }
 
+  /** The result record of a segment; a look-ahead writes into a scratch one. */
+  result(w: Wire): SegmentResult {
+    if (!this.trialMode) return this.segments[w.index];
+    return (this.segments[0] ??= { statement: w.stmt, from: w.from, to: w.to });
+  }
+
+  newUnknown(): Value { return unknown(`${ANONYMOUS}${++this.anonymousCount}`); }
+
   /**
-   * The value of the segment's seq or ack field. A symbol seen for the first time takes the expected value
-   * (minus the constant written beside it); where nothing is expected it becomes a new unknown. A field
-   * left out is the expected value, or a fresh unknown named after `fallbackName` when nothing is expected.
+   * The value of the segment's seq or ack field (2.3). A symbol seen for the first time takes the expected
+   * value (minus the constant written beside it); where nothing is expected it becomes a new unknown. A field
+   * left out is the expected value, or a new unknown the file never names when nothing is expected.
    */
-  resolve(seg: SegmentNode, field: 'seq' | 'ack', expected: Value | undefined, fallbackName?: string): Value | undefined {
+  resolve(seg: SegmentNode, field: 'seq' | 'ack', expected: Value | undefined): Value {
     const written = field === 'seq' ? seg.hasSeq : seg.hasAck;
-    if (!written) {
-      if (expected !== undefined || fallbackName === undefined) return expected;
-      const name = this.anonymous.has(fallbackName) ? `${fallbackName}#${this.anonymous.size + 1}` : fallbackName;
-      this.anonymous.add(name);
-      return unknown(name);
-    }
+    if (!written) return expected ?? this.newUnknown();
     const symbol = field === 'seq' ? seg.seqSym : seg.ackSym;
     const offset = field === 'seq' ? seg.seqOff : seg.ackOff;
     if (symbol === undefined) return expected && expected.base === undefined && expected.off === (offset | 0) ? expected : concrete(offset);
+    const expr = seg[field]!;
+    return this.bind(symbol, offset, expected, seg.line, () => expr.symbolRange ?? expr.range);
+  }
+
+  /** `symbol + offset` where `expected` is the right value (undefined: any value, a new unknown). */
+  bind(symbol: string, offset: number, expected: Value | undefined, line: number, range: () => SymbolBinding['range']): Value {
     let binding = this.symbols.get(symbol);
     if (!binding) {
       const isNew = expected === undefined;
       const value = isNew ? unknown(symbol) : add(expected, -offset);
-      const expr = seg[field]!;
-      binding = { name: symbol, value, unknown: isNew, line: seg.line, range: expr.symbolRange ?? expr.range };
+      binding = { name: symbol, value, unknown: isNew, line, range: this.trialMode ? { start: { line, character: 0 }, end: { line, character: 0 } } : range() };
       this.symbols.set(symbol, binding);
-      this.notation.alias(symbol, value);
+      if (!this.trialMode) this.notation.alias(symbol, value);
     }
     const v = binding.value;
     if (expected && expected.base === v.base && expected.off === ((v.off + offset) | 0)) return expected; // share, do not copy
@@ -59,14 +140,22 @@ export class Context {
     this.pending.push({ owner: owner.index, octet, what, wire, at });
   }
 
-  /** The sender acknowledged everything below `ack`. */
-  acknowledged(sender: Tcb, ack: Value): void {
+  /** The sender acknowledged everything below `ack` (all it received, when `ack` is undefined). */
+  acknowledged(sender: Tcb, ack: Value | undefined): void {
     if (this.pending.length === 0) return;
     let w = 0;
     for (const p of this.pending) {
-      const d = p.owner === sender.index && p.octet.base === ack.base ? ((ack.off - p.octet.off) | 0) : 0;
+      const mine = p.owner === sender.index;
+      const d = !mine ? 0 : ack === undefined ? 1 : p.octet.base === ack.base ? ((ack.off - p.octet.off) | 0) : 0;
       if (d <= 0) this.pending[w++] = p;
     }
+    this.pending.length = w;
+  }
+
+  /** The endpoint forgot its connection (RST, crash): nothing it received is owed an ACK any more. */
+  forget(owner: Tcb): void {
+    let w = 0;
+    for (const p of this.pending) if (p.owner !== owner.index) this.pending[w++] = p;
     this.pending.length = w;
   }
 }

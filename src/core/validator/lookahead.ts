@@ -1,27 +1,31 @@
 // `rst-expected` (4.2): a receiver that must answer with RST, and the look-ahead at its next segment.
-import type { Context } from './context.ts';
-import type { Tcb, Where } from './tcb.ts';
+import { t } from '../i18n/format.ts';
+import type { Text } from '../i18n/types.ts';
 import { add } from '../sequence.ts';
+import type { Context } from './context.ts';
+import type { OwedRst, Tcb, Where } from './tcb.ts';
 import { flagText, segmentLength, type Wire } from './wire.ts';
 
-interface Owed { wire: Wire; at: Where; why: string }
-
 /** The receiver answers `w` with a RST; its next segment in the file should be that RST. */
-export function oweRst(ctx: Context, r: Tcb, w: Wire, at: Where, why: string): void {
+export function oweRst(ctx: Context, r: Tcb, w: Wire, at: Where, why: OwedRst['why']): void {
   if (r.owedRst) reportMissedRst(ctx, r);
-  r.owedRst = { wire: w, at, why };
+  r.owedRst = { wire: w, at, why, silent: w.sendError };
 }
 
-function expectedRst(ctx: Context, w: Wire): string {
-  if (w.ack) return `RST seq=${ctx.fmt(w.ackValue)}`;
-  return w.seq === undefined ? 'RST+ACK seq=0' : `RST+ACK seq=0 ack=${ctx.fmt(add(w.seq, segmentLength(w)))}`;
+/** The RST that answers `w` (RFC 9293 3.10.7), as a Text: `RST seq=x+1` or `RST+ACK seq=0 ack=y+1`. */
+export function expectedRst(ctx: Context, w: Wire): Text {
+  if (w.ack) return t('rst.form.seq', { seq: ctx.val(w.ackValue) });
+  return w.seq === undefined ? t('rst.form.zero') : t('rst.form.ack', { ack: ctx.val(add(w.seq, segmentLength(w))) });
 }
 
-function report(ctx: Context, r: Tcb, owed: Owed, what: string): void {
+function report(ctx: Context, r: Tcb, owed: OwedRst, end: boolean): void {
+  if (owed.silent) return;
   ctx.report({
     code: 'rst-expected', range: owed.at.range, segment: owed.wire.index,
-    message: `${r.name} answers this ${flagText(owed.wire)} with ${expectedRst(ctx, owed.wire)} (${owed.why}), ${what}`,
-    params: { endpoint: r.name, expected: expectedRst(ctx, owed.wire) },
+    text: t(end ? 'rst-expected.never' : 'rst-expected.next', {
+      endpoint: r.name, flags: flagText(owed.wire), rst: expectedRst(ctx, owed.wire), why: t(`rst.why.${owed.why}`, { endpoint: r.name }),
+    }),
+    params: { endpoint: r.name },
   });
 }
 
@@ -30,7 +34,7 @@ export function reportMissedRst(ctx: Context, r: Tcb): void {
   const owed = r.owedRst;
   if (!owed) return;
   r.owedRst = undefined;
-  report(ctx, r, owed, 'but its next segment is not that RST');
+  report(ctx, r, owed, false);
 }
 
 /** End of file: RSTs still owed were never sent. */
@@ -39,6 +43,6 @@ export function reportRstsNeverSent(ctx: Context): void {
     const owed = r.owedRst;
     if (!owed) continue;
     r.owedRst = undefined;
-    report(ctx, r, owed, 'but the file never shows that RST');
+    report(ctx, r, owed, true);
   }
 }

@@ -1,232 +1,158 @@
-// Sending (contract 4.1): every rule is checked against the sender's state before the send.
-import type { SegmentResult } from '../analysis.ts';
-import { add, equal, less, lessOrEqual, type Value } from '../sequence.ts';
+// Sending (contract 4.1): which rule applies to a segment, for SYN, SYN+ACK, RST and old duplicates; the
+// segments of an open connection are in sendData.ts.
+import { t } from '../i18n/format.ts';
+import { add, equal, type Value } from '../sequence.ts';
 import { isSynchronized } from '../states.ts';
-import type { Range } from '../syntax/syntax.ts';
-import { Context, zero } from './context.ts';
+import { ANONYMOUS, zero, type Context } from './context.ts';
 import { reportMissedRst } from './lookahead.ts';
-import type { Tcb, Where } from './tcb.ts';
-import { flagText, segmentLength, type Wire } from './wire.ts';
+import { planData } from './sendData.ts';
+import { learnEstablished, PlanBuilder, type SendPlan, type WireValues } from './sendPlan.ts';
+import type { Tcb } from './tcb.ts';
+import { segmentLength, type Wire } from './wire.ts';
 
-export function send(ctx: Context, s: Tcb, w: Wire): void {
-  const res = ctx.segments[w.index];
-  const owed = s.owedRst;
-  if (owed && !(w.rst && !w.syn)) reportMissedRst(ctx, s);
-  if (w.rst) sendRst(ctx, s, w, res);
-  else if (w.syn && !w.ack) sendSyn(ctx, s, w, res);
-  else if (w.syn) sendSynAck(ctx, s, w, res);
-  else sendInConnection(ctx, s, w, res);
-  if (w.ack && w.ackValue) { s.lastAckSent = w.ackValue; ctx.acknowledged(s, w.ackValue); }
-}
-
-function seqRange(w: Wire): Range { return w.stmt.seq?.range ?? w.stmt.range; }
-function ackRange(w: Wire): Range { return w.stmt.ack?.range ?? w.stmt.range; }
-
-function related(at: Where | undefined, message: string) { return at ? [{ range: at.range, message }] : undefined; }
-
-/** seq against an expected value; binds a new symbol to it. */
-function expectSeq(ctx: Context, s: Tcb, w: Wire, res: SegmentResult, expected: Value | undefined, why: string): boolean {
-  res.expectedSeq = expected;
-  w.seq = res.seq = ctx.resolve(w.stmt, 'seq', expected, `ISS(${s.name})`);
-  if (expected === undefined || equal(w.seq, expected)) return true;
-  ctx.report({
-    code: 'wrong-seq', range: seqRange(w), segment: w.index,
-    message: `seq should be ${ctx.fmt(expected)}, ${why}; found ${ctx.fmt(w.seq)}`,
-    params: { expected: ctx.fmt(expected), found: ctx.fmt(w.seq), endpoint: s.name },
-    related: related(s.sndNxtSince, `${s.name}'s SND.NXT became ${ctx.fmt(s.sndNxt)} here`),
-  });
-  return false;
-}
-
-/** The ack field: with ACK it must be `expected`; without ACK it should not be there. */
-function expectAck(ctx: Context, s: Tcb, w: Wire, res: SegmentResult, expected: Value | undefined, why: string): void {
-  if (!w.ack) {
-    if (w.stmt.hasAck) {
-      w.ackValue = res.ack = ctx.resolve(w.stmt, 'ack', undefined);
-      ctx.report({ code: 'ack-without-flag', range: ackRange(w), segment: w.index, message: `an ack field without the ACK flag is not read by the receiver; add ACK or remove ack=`, params: { found: ctx.fmt(w.ackValue) } });
-    }
-    return;
+export function planSend(ctx: Context, s: Tcb, w: Wire): SendPlan {
+  if (w.old) return planOld(ctx, s, w);
+  if (s.owedRst && !(w.rst && !w.syn)) reportMissedRst(ctx, s);
+  learnEstablished(ctx, s, w);
+  const b = new PlanBuilder(ctx, s, w);
+  if (w.rst) return planRst(b);
+  if (w.syn && !w.ack) return planSyn(b);
+  if (w.syn) return planSynAck(b);
+  if (!isSynchronized(s.state) || (s.state === 'SYN_RECEIVED' && !s.synAckSent)) {
+    return planUnexpected(b, s.state === 'SYN_RECEIVED' ? t('why.answerSynFirst')
+      : isSynchronized(s.state) ? t('why.noOwnSyn') : t('why.notSynchronized'));
   }
-  res.expectedAck = expected;
-  w.ackValue = res.ack = ctx.resolve(w.stmt, 'ack', expected);
-  if (expected === undefined || w.ackValue === undefined || equal(w.ackValue, expected)) return;
-  ctx.report({
-    code: 'wrong-ack', range: ackRange(w), segment: w.index,
-    message: `ack should be ${ctx.fmt(expected)}, ${why}; found ${ctx.fmt(w.ackValue)}`,
-    params: { expected: ctx.fmt(expected), found: ctx.fmt(w.ackValue), endpoint: s.name },
-    related: related(s.rcvNxtSince, `${s.name}'s RCV.NXT became ${ctx.fmt(s.rcvNxt)} here`),
-  });
+  return planData(b);
 }
 
-function unexpected(ctx: Context, s: Tcb, w: Wire, why: string): void {
-  ctx.report({
-    code: 'unexpected-segment', range: w.stmt.range, segment: w.index,
-    message: `${s.name} cannot send ${flagText(w)} in ${s.state}: ${why}`,
-    params: { endpoint: s.name, state: s.state, flags: flagText(w) },
-    related: related(s.stateSince, `${s.name} entered ${s.state} here`),
-  });
+const same = (v: WireValues): WireValues => v;
+const NOTHING: SendPlan['apply'] = () => {};
+
+/** An old duplicate (2.3): no send-side checks, nothing changes at its sender. */
+function planOld(ctx: Context, s: Tcb, w: Wire): SendPlan {
+  const b = new PlanBuilder(ctx, s, w);
+  const seq = ctx.resolve(w.stmt, 'seq', undefined);
+  const ack = w.ack ? ctx.resolve(w.stmt, 'ack', undefined) : undefined;
+  const v = same({ seq, ack, ackFlag: w.ack });
+  return b.plan(v, v, NOTHING);
 }
 
-/** Values of a segment the rules could not check: written, or filled in from the TCB. */
-function fillUnchecked(ctx: Context, s: Tcb, w: Wire, res: SegmentResult): void {
-  w.seq = res.seq = ctx.resolve(w.stmt, 'seq', s.sndNxt, `ISS(${s.name})`);
-  if (w.ack || w.stmt.hasAck) w.ackValue = res.ack = ctx.resolve(w.stmt, 'ack', w.ack ? s.rcvNxt : undefined);
+/** A segment the sender's state does not allow: values checked where the sender has them (4.1, all checks run). */
+export function planUnexpected(b: PlanBuilder, why: ReturnType<typeof t>): SendPlan {
+  const { ctx, s, w } = b;
+  b.unexpected(why);
+  const seq = ctx.resolve(w.stmt, 'seq', s.sndNxt);
+  if (!w.syn && s.sndNxt !== undefined && !equal(seq, s.sndNxt)) b.wrongSeq(s.sndNxt, seq, t('why.sndNxt', { endpoint: s.name }));
+  const ack = w.ack || w.stmt.hasAck ? ctx.resolve(w.stmt, 'ack', w.ack ? s.rcvNxt : undefined) : undefined;
+  if (w.ack && ack && s.rcvNxt !== undefined && !equal(ack, s.rcvNxt)) b.wrongAck(s.rcvNxt, ack, t('why.rcvNxt', { endpoint: s.name }));
+  const meant = { seq: s.sndNxt !== undefined && !w.syn ? s.sndNxt : seq, ack: w.ack ? s.rcvNxt ?? ack : ack, ackFlag: w.ack };
+  return b.plan(meant, { seq, ack, ackFlag: w.ack }, NOTHING);
 }
 
-function sendSyn(ctx: Context, s: Tcb, w: Wire, res: SegmentResult): void {
-  expectAck(ctx, s, w, res, undefined, '');
+function planSyn(b: PlanBuilder): SendPlan {
+  const { ctx, s, w } = b;
+  const ack = b.writtenAck(undefined);
+  if (ack && !w.stmt.unsureFlags && (s.state === 'CLOSED' || s.state === 'LISTEN' || s.state === 'SYN_SENT')) b.ackWithoutFlag(ack);
   if (s.state === 'CLOSED' || s.state === 'LISTEN') {
-    expectSeq(ctx, s, w, res, undefined, '');
-    const iss = w.seq!;
-    s.iss = s.sndUna = iss;
-    s.sndNxt = add(iss, segmentLength(w));
-    s.sndNxtSince = s.stateSince = w.stmt;
-    s.openedFromListen = false;
-    s.state = 'SYN_SENT';
-    return;
+    const iss = ctx.resolve(w.stmt, 'seq', undefined);
+    const v = same({ seq: iss, ack, ackFlag: false });
+    return b.plan(v, v, (_c, x) => {
+      x.reset('SYN_SENT');
+      x.iss = x.sndUna = iss;
+      x.sndNxt = add(iss, segmentLength(w));
+      x.starts.add(iss);
+      x.sndNxtSince = x.stateSince = w.stmt;
+    });
   }
   if (s.state === 'SYN_SENT') {
-    if (expectSeq(ctx, s, w, res, s.iss, `the ISS of ${s.name}'s first SYN (a retransmitted SYN repeats it)`)) {
-      ctx.report({ code: 'retransmission', range: seqRange(w), segment: w.index, message: `retransmission of ${s.name}'s SYN (seq ${ctx.fmt(s.iss)})`, params: { endpoint: s.name, seq: ctx.fmt(s.iss) } });
-    }
-    return;
+    const seq = ctx.resolve(w.stmt, 'seq', s.iss);
+    if (s.iss !== undefined && !equal(seq, s.iss)) b.wrongSeq(s.iss, seq, t('why.synAgain', { endpoint: s.name }));
+    else b.info('retransmission', t('retransmission.syn', { endpoint: s.name, seq: ctx.val(s.iss) }), { endpoint: s.name, seq: ctx.plain(s.iss) });
+    return b.plan({ seq: s.iss ?? seq, ack, ackFlag: false }, { seq, ack, ackFlag: false }, NOTHING);
   }
-  fillUnchecked(ctx, s, w, res);
-  unexpected(ctx, s, w, s.state === 'SYN_RECEIVED'
-    ? 'in SYN_RECEIVED it answers the peer\'s SYN with SYN+ACK (or RST)'
-    : 'a SYN opens a connection, from CLOSED or LISTEN');
+  return planUnexpected(b, s.state === 'SYN_RECEIVED' ? t('why.synReceivedAnswers') : t('why.synOpens'));
 }
 
-function sendSynAck(ctx: Context, s: Tcb, w: Wire, res: SegmentResult): void {
+function planSynAck(b: PlanBuilder): SendPlan {
+  const { ctx, s, w } = b;
   if (s.state !== 'SYN_RECEIVED') {
-    fillUnchecked(ctx, s, w, res);
-    unexpected(ctx, s, w, s.state === 'LISTEN' || s.state === 'CLOSED'
-      ? `SYN+ACK answers a received SYN; ${s.name} has received none`
-      : 'SYN+ACK is sent only in SYN_RECEIVED, in answer to the peer\'s SYN');
-    return;
+    return planUnexpected(b, s.state === 'LISTEN' || s.state === 'CLOSED' ? t('why.synAckNoSyn', { endpoint: s.name }) : t('why.synAckOnly'));
   }
-  if (s.iss === undefined) {
-    expectSeq(ctx, s, w, res, undefined, '');
-    s.iss = s.sndUna = w.seq!;
-    s.sndNxt = add(s.iss, segmentLength(w));
-    s.sndNxtSince = w.stmt;
-  } else if (expectSeq(ctx, s, w, res, s.iss, `${s.name}'s ISS (a SYN+ACK carries the endpoint's own SYN)`)) {
-    ctx.report({ code: 'retransmission', range: seqRange(w), segment: w.index, message: `${s.name} sends its SYN (seq ${ctx.fmt(s.iss)}) again, now with ACK`, params: { endpoint: s.name, seq: ctx.fmt(s.iss) } });
+  let seq: Value;
+  const first = s.iss === undefined;
+  if (first) seq = ctx.resolve(w.stmt, 'seq', undefined);
+  else {
+    seq = ctx.resolve(w.stmt, 'seq', s.iss);
+    if (!equal(seq, s.iss)) b.wrongSeq(s.iss!, seq, t('why.synAckIss', { endpoint: s.name }));
+    else b.info('retransmission', t('retransmission.synAck', { endpoint: s.name, seq: ctx.val(s.iss) }), { endpoint: s.name, seq: ctx.plain(s.iss) });
   }
-  expectAck(ctx, s, w, res, s.rcvNxt, `the peer's ISS + 1 (IRS+1, acknowledging its SYN)`);
-  s.synAckSent = true;
+  const ack = ctx.resolve(w.stmt, 'ack', s.rcvNxt);
+  if (s.rcvNxt !== undefined && !equal(ack, s.rcvNxt)) b.wrongAck(s.rcvNxt, ack, t('why.irsPlusOne', { endpoint: s.name }));
+  const meantSeq = first ? seq : s.iss!;
+  return b.plan({ seq: meantSeq, ack: s.rcvNxt ?? ack, ackFlag: true }, { seq, ack, ackFlag: true }, (_c, x) => {
+    if (x.iss === undefined) {
+      x.iss = x.sndUna = seq;
+      x.sndNxt = add(seq, segmentLength(w));
+      x.starts.add(seq);
+      x.sndNxtSince = w.stmt;
+    }
+    x.synAckSent = true;
+  });
 }
 
-function sendRst(ctx: Context, s: Tcb, w: Wire, res: SegmentResult): void {
+function planRst(b: PlanBuilder): SendPlan {
+  const { ctx, s, w } = b;
   const owed = s.owedRst;
-  if (owed) {
-    s.owedRst = undefined;
-    const got = owed.wire;
-    if (got.ack) {
-      expectSeq(ctx, s, w, res, got.ackValue, `the ack of the segment it answers (line ${got.stmt.line + 1}), RFC 9293 3.10.7`);
-      if (w.ack || w.stmt.hasAck) w.ackValue = res.ack = ctx.resolve(w.stmt, 'ack', undefined);
-    } else {
-      expectSeq(ctx, s, w, res, zero(), `0 when the segment it answers (line ${got.stmt.line + 1}) had no ACK, RFC 9293 3.10.7`);
-      if (!w.ack) {
-        ctx.report({ code: 'missing-ack-flag', range: w.stmt.flagsRange, segment: w.index, message: `a RST answering a segment without ACK is RST+ACK, acknowledging that segment; found ${flagText(w)}`, params: { found: flagText(w), expected: 'RST+ACK' } });
-        if (w.stmt.hasAck) w.ackValue = res.ack = ctx.resolve(w.stmt, 'ack', undefined);
-      } else {
-        expectAck(ctx, s, w, res, got.seq === undefined ? undefined : add(got.seq, segmentLength(got)), `the answered segment's seq + its length (line ${got.stmt.line + 1})`);
-      }
-    }
-    return;
-  }
+  if (owed) return planRstAnswer(b, owed.wire);
   if (s.state === 'CLOSED' || s.state === 'LISTEN') {
     // A RST from CLOSED or LISTEN that answers nothing: not checked.
-    w.seq = res.seq = ctx.resolve(w.stmt, 'seq', undefined, `RST(${s.name})`);
-    if (w.ack || w.stmt.hasAck) w.ackValue = res.ack = ctx.resolve(w.stmt, 'ack', undefined);
-    return;
+    const seq = ctx.resolve(w.stmt, 'seq', undefined);
+    const ack = w.ack || w.stmt.hasAck ? ctx.resolve(w.stmt, 'ack', undefined) : undefined;
+    const v = same({ seq, ack, ackFlag: w.ack });
+    return b.plan(v, v, NOTHING);
   }
   // An abort: seq is SND.NXT and the sender forgets the connection.
-  expectSeq(ctx, s, w, res, s.sndNxt, `${s.name}'s SND.NXT (a RST that aborts the connection carries it)`);
-  if (w.ack) expectAck(ctx, s, w, res, s.rcvNxt, `the next octet ${s.name} expects`);
-  else if (w.stmt.hasAck) expectAck(ctx, s, w, res, undefined, '');
-  s.reset('CLOSED');
-  s.closedByRst = true;
-  s.stateSince = w.stmt;
+  const seq = ctx.resolve(w.stmt, 'seq', s.sndNxt);
+  if (s.sndNxt !== undefined && !equal(seq, s.sndNxt)) b.wrongSeq(s.sndNxt, seq, t('why.abortSndNxt', { endpoint: s.name }));
+  let ack: Value | undefined;
+  if (w.ack) {
+    ack = ctx.resolve(w.stmt, 'ack', s.rcvNxt);
+    if (s.rcvNxt !== undefined && !equal(ack, s.rcvNxt)) b.wrongAck(s.rcvNxt, ack, t('why.rcvNxt', { endpoint: s.name }));
+  } else if (w.stmt.hasAck) {
+    ack = ctx.resolve(w.stmt, 'ack', undefined);
+    if (!w.stmt.unsureFlags) b.ackWithoutFlag(ack);
+  }
+  return b.plan({ seq: s.sndNxt ?? seq, ack: w.ack ? s.rcvNxt ?? ack : ack, ackFlag: w.ack }, { seq, ack, ackFlag: w.ack }, (c, x) => {
+    x.reset('CLOSED');
+    x.forgot = true;
+    c.forget(x);
+    x.stateSince = w.stmt;
+  });
 }
 
-function sendInConnection(ctx: Context, s: Tcb, w: Wire, res: SegmentResult): void {
-  if (!isSynchronized(s.state) || (s.state === 'SYN_RECEIVED' && !s.synAckSent) || s.sndNxt === undefined) {
-    fillUnchecked(ctx, s, w, res);
-    unexpected(ctx, s, w, s.state === 'SYN_RECEIVED'
-      ? 'it must first answer the SYN with SYN+ACK'
-      : isSynchronized(s.state) ? `it has not sent its own SYN yet` : `it has not received the peer's SYN yet; only SYN (or RST) can be sent before the connection is synchronized`);
-    return;
+/** A value the file never wrote cannot be checked (4.1: an unknown the file never wrote). */
+function written(v: Value | undefined): v is Value { return v !== undefined && !(v.base?.startsWith(ANONYMOUS) ?? false); }
+
+/** A RST that answers the last segment received (RFC 9293 3.10.7.1-3). The sender's state does not change. */
+function planRstAnswer(b: PlanBuilder, got: Wire): SendPlan {
+  const { ctx, w } = b;
+  const line = got.stmt.line + 1;
+  const clear: SendPlan['apply'] = (_c, x) => { x.owedRst = undefined; };
+  if (got.ack) {
+    const expected = written(got.ackValue) ? got.ackValue : undefined;
+    const seq = ctx.resolve(w.stmt, 'seq', expected);
+    if (expected && !equal(seq, expected)) b.wrongSeq(expected, seq, t('why.rstAnswersAck', { line }));
+    const ack = w.ack || w.stmt.hasAck ? ctx.resolve(w.stmt, 'ack', undefined) : undefined;
+    return b.plan({ seq: expected ?? seq, ack, ackFlag: w.ack }, { seq, ack, ackFlag: w.ack }, clear);
   }
+  const seq = ctx.resolve(w.stmt, 'seq', zero());
+  if (!equal(seq, zero())) b.wrongSeq(zero(), seq, t('why.rstAnswersNoAck', { line }));
+  const expectedAck = written(got.seq) ? add(got.seq, segmentLength(got)) : undefined;
+  const ack = w.ack || w.stmt.hasAck ? ctx.resolve(w.stmt, 'ack', expectedAck) : expectedAck ?? ctx.newUnknown();
   if (!w.ack) {
-    ctx.report({ code: 'missing-ack-flag', range: w.stmt.flagsRange, segment: w.index, message: `in ${s.state} every segment but RST carries ACK; found ${flagText(w)}`, params: { found: flagText(w), expected: [...w.stmt.flags, 'ACK'].join('+') } });
+    if (!w.stmt.unsureFlags) b.missingAck('RST+ACK', t('why.rstAckAnswers'));
+  } else if (expectedAck && !equal(ack, expectedAck)) {
+    b.wrongAck(expectedAck, ack, t('why.rstAckValue', { line }));
   }
-  const kind = classifySeq(ctx, s, w, res);
-  expectAck(ctx, s, w, res, s.rcvNxt, `the next octet ${s.name} expects`);
-  const start = kind === 'wrong' ? s.sndNxt! : w.seq!;
-  checkDataAfterFin(ctx, s, w, start);
-  const finAt = add(start, w.len);
-  const newFin = w.fin && (s.finSeq === undefined || !equal(finAt, s.finSeq));
-  if (w.fin) checkFinState(ctx, s, w, newFin);
-  const end = add(start, w.len + (newFin ? 1 : 0));
-  if (less(s.sndNxt!, end)) { s.sndNxt = end; s.sndNxtSince = w.stmt; }
-  if (newFin && s.finSeq === undefined && (s.state === 'SYN_RECEIVED' || s.state === 'ESTABLISHED' || s.state === 'CLOSE_WAIT')) {
-    s.finSeq = finAt;
-    s.state = s.state === 'CLOSE_WAIT' ? 'LAST_ACK' : 'FIN_WAIT_1';
-    s.stateSince = w.stmt;
-  }
-}
-
-/** seq against SND.NXT: in order, a retransmission, a keep-alive probe, or wrong. */
-function classifySeq(ctx: Context, s: Tcb, w: Wire, res: SegmentResult): 'new' | 'retransmission' | 'keep-alive' | 'wrong' {
-  res.expectedSeq = s.sndNxt;
-  w.seq = res.seq = ctx.resolve(w.stmt, 'seq', s.sndNxt);
-  const nxt = s.sndNxt!;
-  const seq = w.seq!;
-  if (equal(seq, nxt)) return 'new';
-  if (less(seq, nxt)) {
-    const finAt = add(seq, w.len);
-    const finPlaced = !w.fin || equal(finAt, nxt) || equal(finAt, s.finSeq);
-    const firstDataOctet = s.iss === undefined ? undefined : add(s.iss, 1);
-    const repeatsData = w.len > 0 && firstDataOctet !== undefined && lessOrEqual(firstDataOctet, seq) && finPlaced;
-    const repeatsFin = w.len === 0 && w.fin && equal(seq, s.finSeq);
-    if (repeatsData || repeatsFin) {
-      ctx.report({ code: 'retransmission', range: seqRange(w), segment: w.index, message: `retransmission: ${s.name} already sent from ${ctx.fmt(seq)}; its next new octet is ${ctx.fmt(nxt)}`, params: { endpoint: s.name, seq: ctx.fmt(seq), sndNxt: ctx.fmt(nxt) } });
-      return 'retransmission';
-    }
-    const probe = w.len === 0 && !w.fin && equal(add(seq, 1), nxt) && equal(s.lastAckSent, s.rcvNxt);
-    if (probe) {
-      w.keepAlive = true;
-      ctx.report({ code: 'keep-alive', range: seqRange(w), segment: w.index, message: `keep-alive probe: an empty segment at SND.NXT-1 (${ctx.fmt(seq)}) asks the peer to answer with an ACK (RFC 9293 3.8.4)`, params: { endpoint: s.name, seq: ctx.fmt(seq) } });
-      return 'keep-alive';
-    }
-  }
-  ctx.report({
-    code: 'wrong-seq', range: seqRange(w), segment: w.index,
-    message: `seq should be ${ctx.fmt(nxt)}, the next octet ${s.name} sends (SND.NXT); found ${ctx.fmt(seq)}`,
-    params: { expected: ctx.fmt(nxt), found: ctx.fmt(seq), endpoint: s.name },
-    related: related(s.sndNxtSince, `${s.name}'s SND.NXT became ${ctx.fmt(nxt)} here`),
-  });
-  return 'wrong';
-}
-
-function checkDataAfterFin(ctx: Context, s: Tcb, w: Wire, start: Value): void {
-  if (w.len === 0 || s.finSeq === undefined) return;
-  if (!less(s.finSeq, add(start, w.len))) return; // the last octet lies before the FIN
-  const field = w.stmt.fields.find((f) => f.name === 'data' || f.name === 'len');
-  ctx.report({
-    code: 'data-after-fin', range: field?.range ?? w.stmt.range, segment: w.index,
-    message: `${s.name} sent its FIN at ${ctx.fmt(s.finSeq)}: no data can follow it; found ${w.len} octet(s) from ${ctx.fmt(start)}`,
-    params: { endpoint: s.name, finSeq: ctx.fmt(s.finSeq), len: w.len },
-  });
-}
-
-function checkFinState(ctx: Context, s: Tcb, w: Wire, newFin: boolean): void {
-  if (newFin) {
-    if (s.finSeq !== undefined) unexpected(ctx, s, w, `${s.name} already sent its FIN at ${ctx.fmt(s.finSeq)}`);
-    else if (s.state !== 'SYN_RECEIVED' && s.state !== 'ESTABLISHED' && s.state !== 'CLOSE_WAIT') unexpected(ctx, s, w, 'a FIN is sent from SYN_RECEIVED, ESTABLISHED or CLOSE_WAIT');
-  } else if (s.state !== 'FIN_WAIT_1' && s.state !== 'CLOSING' && s.state !== 'LAST_ACK') {
-    unexpected(ctx, s, w, `its FIN was already acknowledged; a FIN is retransmitted only in FIN_WAIT_1, CLOSING or LAST_ACK`);
-  }
+  return b.plan({ seq: zero(), ack: expectedAck ?? ack, ackFlag: true }, { seq, ack: w.stmt.hasAck ? ack : undefined, ackFlag: w.ack }, clear);
 }
