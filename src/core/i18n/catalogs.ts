@@ -4,22 +4,30 @@
 import type { Catalog, Lang } from './types.ts';
 import { diagnosticsEn } from './catalog/diagnostics.en.ts';
 import { diagnosticsZh } from './catalog/diagnostics.zh-cn.ts';
+import { diagramEn } from './catalog/diagram.en.ts';
+import { diagramZh } from './catalog/diagram.zh-cn.ts';
+import { editorEn } from './catalog/editor.en.ts';
+import { editorZh } from './catalog/editor.zh-cn.ts';
 import { editorOutlineEn } from './catalog/editor-outline.en.ts';
 import { editorOutlineZh } from './catalog/editor-outline.zh-cn.ts';
+import { exerciseEn } from './catalog/exercise.en.ts';
+import { exerciseZh } from './catalog/exercise.zh-cn.ts';
 import { extensionEn } from './catalog/extension.en.ts';
 import { extensionZh } from './catalog/extension.zh-cn.ts';
+import { parserEn } from './catalog/parser.en.ts';
+import { parserZh } from './catalog/parser.zh-cn.ts';
 import { statesEn } from './catalog/states.en.ts';
 import { statesZh } from './catalog/states.zh-cn.ts';
 import { webviewEn } from './catalog/webview.en.ts';
 import { webviewZh } from './catalog/webview.zh-cn.ts';
 
 /** Every English message. English has every id; a language may lack some (English is then shown). */
-const en = { ...diagnosticsEn, ...editorOutlineEn, ...extensionEn, ...statesEn, ...webviewEn };
+const en = { ...diagnosticsEn, ...diagramEn, ...editorEn, ...editorOutlineEn, ...exerciseEn, ...extensionEn, ...parserEn, ...statesEn, ...webviewEn };
 
 /** Every message id. `Localizer.t` takes only these, so a mistyped id is a compile error. */
 export type MessageId = keyof typeof en;
 
 export const CATALOGS: Readonly<Record<Lang, Catalog>> = {
   en,
-  'zh-cn': { ...diagnosticsZh, ...editorOutlineZh, ...extensionZh, ...statesZh, ...webviewZh },
+  'zh-cn': { ...diagnosticsZh, ...diagramZh, ...editorZh, ...editorOutlineZh, ...exerciseZh, ...extensionZh, ...parserZh, ...statesZh, ...webviewZh },
 };

@@ -16,7 +16,11 @@ export class LineTokens {
   count = 0;
   /** Where a comment starts (or the line length). */
   codeEnd = 0;
+  /** The line as written: token texts, strings, titles and notes come from here. */
   text = '';
+  /** The same line with full-width punctuation tokens (`：，＝＋？`) in their ASCII form (contract 1); same length
+   *  and columns as `text`. Punctuation is compared here. */
+  code = '';
   line = 0;
 
   private push(kind: Tok, start: number, end: number): void {
@@ -33,6 +37,8 @@ export class LineTokens {
   }
 
   tokenText(i: number): string { return this.text.slice(this.start[i], this.end[i]); }
+  /** Token i as read: punctuation in its ASCII form (`：` is `:`), anything else as written. */
+  codeText(i: number): string { return this.code.slice(this.start[i], this.end[i]); }
 
   private readonly interned = new Map<number, string[]>();
   /** The text of token i, shared with every earlier equal token (names, flags and keywords repeat). */
@@ -56,7 +62,7 @@ export class LineTokens {
     const s = this.start[i];
     const n = this.end[i] - s;
     if (n !== p.length) return false;
-    return this.text.charCodeAt(s) === p.charCodeAt(0) && (n === 1 || this.text.charCodeAt(s + 1) === p.charCodeAt(1));
+    return this.code.charCodeAt(s) === p.charCodeAt(0) && (n === 1 || this.code.charCodeAt(s + 1) === p.charCodeAt(1));
   }
   isWord(i: number): boolean { return i < this.count && this.kind[i] === Tok.Word; }
   /** Token i+1 starts right where token i ends. */
@@ -65,15 +71,18 @@ export class LineTokens {
   /** Tokenizes one line (without its line break). */
   tokenize(text: string, line: number): void {
     this.text = text;
+    this.code = text;
     this.line = line;
     this.count = 0;
     if (this.strings.length) { this.strings.length = 0; this.closed.length = 0; }
     const n = text.length;
     let i = 0;
+    let wide = false;
     this.codeEnd = n;
     while (i < n) {
-      const c = text.charCodeAt(i);
-      if (c === 32 || c === 9 || c === 0xfeff || c === 11 || c === 12) { i++; continue; }
+      let c = text.charCodeAt(i);
+      if (c === 32 || c === 9 || c === 0xfeff || c === 11 || c === 12 || c === 0x3000) { i++; continue; }
+      if (c >= 0x2000) { const a = asciiOf(c); if (a !== c) { c = a; wide = true; } }
       if (c === 35 /* # */ || (c === 47 /* / */ && text.charCodeAt(i + 1) === 47)) { this.codeEnd = i; break; }
       const s = i;
       if (isWordStart(c)) {
@@ -84,7 +93,9 @@ export class LineTokens {
         i++;
         while (i < n && isWordPart(text.charCodeAt(i))) i++;
         this.push(Tok.Number, s, i);
-      } else if (c === 34 /* " */) {
+      } else if (c === 34 /* " or “ */) {
+        // a string opened with “ ends at ” or "; one opened with " only at " (contract 1)
+        const curly = text.charCodeAt(i) === 0x201c;
         i++;
         let value = '';
         let closed = false;
@@ -92,7 +103,7 @@ export class LineTokens {
         while (i < n) {
           const d = text.charCodeAt(i);
           if (d === 92 /* \ */ && i + 1 < n) { value += text.slice(chunk, i) + text[i + 1]; i += 2; chunk = i; continue; }
-          if (d === 34) { value += text.slice(chunk, i); i++; closed = true; break; }
+          if (d === 34 || (curly && d === 0x201d)) { value += text.slice(chunk, i); i++; closed = true; break; }
           i++;
         }
         if (!closed) value += text.slice(chunk, i);
@@ -100,13 +111,15 @@ export class LineTokens {
         this.closed[this.count] = closed;
         this.push(Tok.String, s, i);
       } else {
-        const next = text.charCodeAt(i + 1);
+        let next = text.charCodeAt(i + 1);
+        if (next >= 0x2000) next = asciiOf(next);
         const two = (c === 45 && next === 62) /* -> */ || (c === 126 && next === 62) /* ~> */ ||
           (c === 61 && next === 62) /* => */ || (c === 61 && next === 61) /* == */;
         i += two ? 2 : (c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1);
         this.push(Tok.Punct, s, i);
       }
     }
+    if (wide) this.code = asciiCode(text, this);
     if (this.codeEnd === n) {
       // trim trailing white space from the code part
       let e = n;
@@ -116,7 +129,36 @@ export class LineTokens {
   }
 }
 
-function isSpace(c: number): boolean { return c === 32 || c === 9 || c === 0xfeff || c === 11 || c === 12; }
+/** The ASCII form of full-width punctuation that Chinese input methods type (contract 1), else `c`. */
+function asciiOf(c: number): number {
+  switch (c) {
+    case 0xff1a: return 58; // ：
+    case 0xff0c: return 44; // ，
+    case 0xff1d: return 61; // ＝
+    case 0xff0b: return 43; // ＋
+    case 0xff03: return 35; // ＃
+    case 0xff1f: return 63; // ？ (an exercise blank)
+    case 0x201c: return 34; // “ opens a string
+    default: return c;
+  }
+}
+
+/** The line with the full-width punctuation of its punctuation tokens in ASCII form; strings stay as written. */
+function asciiCode(text: string, t: LineTokens): string {
+  let out = '';
+  let at = 0;
+  for (let k = 0; k < t.count; k++) {
+    if (t.kind[k] !== Tok.Punct) continue;
+    for (let p = t.start[k]; p < t.end[k]; p++) {
+      const c = text.charCodeAt(p);
+      const a = c >= 0x2000 ? asciiOf(c) : c;
+      if (a !== c) { out += text.slice(at, p) + String.fromCharCode(a); at = p + 1; }
+    }
+  }
+  return out + text.slice(at);
+}
+
+function isSpace(c: number): boolean { return c === 32 || c === 9 || c === 0xfeff || c === 11 || c === 12 || c === 0x3000; }
 function isWordStart(c: number): boolean { return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95; }
 function isWordPart(c: number): boolean { return isWordStart(c) || (c >= 48 && c <= 57); }
 

@@ -21,6 +21,8 @@ export class StateNode implements StateRef {
 }
 
 export class AssertionNode {
+  /** An exercise blank (`=> client ?`): the state is to be filled in (contract 9). */
+  blank?: boolean;
   constructor(readonly endpoint: NameNode, readonly state: StateNode) {}
   get range(): Range { return rangeOf(this.endpoint.line, this.endpoint.s, this.state.e); }
 }

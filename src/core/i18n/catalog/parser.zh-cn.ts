@@ -1,0 +1,76 @@
+// 简体中文: messages of the parser (src/core/syntax). Terms: 报文段, 序号 (seq), 确认号 (ack), 标志位, 端点, 空 (blank).
+import type { parserEn } from './parser.en.ts';
+
+export const parserZh: Record<keyof typeof parserEn, string> = {
+  'parser.crash': '无法读取这一行（{error}）。这是 tcpseq 的缺陷，请报告。',
+  'parser.statement': '这里应是一条语句，例如 `client -> server: SYN seq=x`、`endpoint NAME`、`title …`、`expect NAME STATE`、`NAME listen|close|crash|wait 2MSL`、`deliver ID`、`== 小节 ==` 或 `note: …`；实际写的是 `{found}`。',
+  'parser.arrow': '箭头应为 `->`（送达）、`-x`（丢失）或 `~>`（在途）；实际写的是 `{found}`。',
+
+  'parser.segment.cutShort': '这一行在箭头后就结束了：请写出接收端点和标志位，例如 `{src} {arrow} server: SYN`。',
+  'parser.segment.noDestination': '箭头后应是接收端点，例如 `client -> server: SYN`；实际写的是 `{found}`。',
+  'parser.segment.self': '报文段从一个端点发往另一个端点；这里 {endpoint} 发给了自己。请改正发送方或接收方。',
+  'parser.segment.idRequired': '在途报文段（`~>`）需要 `id=NAME`，以便之后用 `deliver NAME` 送达；请加上一个 id，例如 `id=syn1`。',
+
+  'parser.flags.none': '报文段在接收端点之后至少要有一个标志位（SYN、ACK、FIN、RST、PSH 等）；这里一个也没有。请写出标志位，例如 `client -> server: ACK`。',
+  'parser.flags.synWith': '同步位 SYN 不能与 {other} 同时置位；实际写的是 {found}。请去掉其中一个。',
+  'parser.flags.unknown': '未知的标志位 `{found}`。标志位有 SYN ACK FIN RST PSH URG ECE CWR，也可用 packetdrill 的 S F R P .（如 `S.`）或 tcpdump 的方括号写法（如 `[S.]`）。',
+  'parser.flags.unknownSuggest': '未知的标志位 `{found}`；是不是想写 {suggestion}？',
+  'parser.flags.unclosed': '`{found}` 的方括号没有闭合；请写成 `{suggestion}`（tcpdump 的标志位写法）。',
+  'parser.flags.unclosedBad': '`{found}` 的方括号没有闭合，其中的字母也不是标志位；tcpdump 的写法是 `[S]`、`[S.]`、`[P.]`、`[F.]`、`[R.]` 或 `[.]`。',
+  'parser.flags.unopened': '`{found}` 闭合了一个从未打开的方括号；请写成 `{suggestion}`。',
+  'parser.flags.blankAlone': '填空 `?` 代表报文段的全部标志位，必须单独出现；这里它与其他标志位写在一起。请只写 `?` 或只写标志位。',
+
+  'parser.field.unknown': '未知的字段 `{found}`；报文段的字段有 seq=、ack=、len=、data=、win= 和 id=。',
+  'parser.field.unknownSuggest': '未知的字段 `{found}`；是不是想写 `{suggestion}=`？',
+  'parser.field.duplicate': '`{field}` 写了两次；以第一次为准。请删掉这一处。',
+  'parser.field.dataAndLen': '`data` 和 `len` 都给出了数据长度；以先写的为准。请只保留一个。',
+  'parser.field.noValue': '`{field}=` 后面应有一个值，例如 `{example}`；这里没有。',
+  'parser.field.stray': '这里应是一个字段（`名称=值`，例如 `seq=1`）或 `=>`；实际写的是 `{found}`。它前面的字段保留自己的值。',
+  'parser.field.strayFlag': '`{found}` 是标志位，但标志位要写在第一个字段之前；请把它移到其他标志位旁边。',
+  'parser.blank.notHere': '填空 `?` 可以代替 seq、ack、len、win、标志位或状态；不能代替 `{field}`。',
+  'parser.data.notQuoted': 'data 是带引号的文本，例如 `data="GET / HTTP/1.1"`；实际写的是 `{found}`。',
+  'parser.data.unclosed': 'data 的文本缺少右引号 `"`；请在文本末尾补上。',
+  'parser.id.notName': 'id 是一个名字，例如 `id=syn1`；实际写的是 `{found}`。',
+  'parser.count.negative': '{field} 不能为负数；实际写的是 `{found}`。',
+  'parser.count.notNumber': '{field} 是字节数，例如 `{field}=100`；实际写的是 `{found}`。',
+  'parser.count.range': '{field} 必须在 0 到 4294967295 之间；实际写的是 `{found}`。',
+
+  'parser.expr.negative': '序号不能为负数；实际写的是 `{found}`。请去掉前面的负号（序号按 2^32 取模回绕）。',
+  'parser.expr.range': '{number} 超出了 0..4294967295（在 `{found}` 中）；序号是 32 位的。',
+  'parser.expr.twoSymbols': '一个值里最多只能有一个符号；`{found}` 中有 {first} 和 {second}。请写成 `x+1` 或 `1001` 这样的形式。',
+  'parser.expr.subtracted': '符号只能加，不能减；`{found}` 中写了 -{symbol}。请写成 `x+1` 或 `1001` 这样的形式。',
+  'parser.expr.notNumber': '`{found}` 既不是数（十进制或 0x 十六进制）也不是符号；请写成 `x+1` 或 `1001` 这样的值。',
+  'parser.expr.missingTerm': '`{found}` 中的 `{operator}` 后面应有一个数或符号。',
+
+  'parser.old.missingSeq': '旧的重复报文段必须写出序号（`seq=…`）：它来自先前的连接，序号无法推算。请补上 seq=。',
+  'parser.old.missingAck': '带确认位 ACK 的旧重复报文段必须写出确认号（`ack=…`）：它来自先前的连接，确认号无法推算。请补上 ack=。',
+  'parser.old.missingSeqAck': '带确认位 ACK 的旧重复报文段必须写出序号和确认号（`seq=… ack=…`）：它来自先前的连接，这些值无法推算。请补上它们。',
+
+  'parser.endpoint.syntax': '应写成 `endpoint NAME [STATE] [snd=… rcv=… win=…] [as "标签"]`；实际写的是 `{found}`。',
+  'parser.endpoint.invalidInitial': '端点的初始状态只能是 CLOSED、LISTEN 或 ESTABLISHED；实际写的是 {found}。按 CLOSED 处理。',
+  'parser.endpoint.fieldNeedsEstablished': '`{field}=` 给出的是已建立连接的数值，只能用于初始状态为 ESTABLISHED 的端点；{endpoint} 的初始状态是 {state}。请写成 `endpoint {endpoint} ESTABLISHED {field}=…`，或删掉它。',
+  'parser.endpoint.unknownField': '未知的端点字段 `{found}`；ESTABLISHED 端点可以写 snd=、rcv= 和 win=。',
+  'parser.endpoint.unknownFieldSuggest': '未知的端点字段 `{found}`；是不是想写 `{suggestion}=`？',
+  'parser.endpoint.labelUnclosed': '标签缺少右引号 `"`；请在标签末尾补上。',
+  'parser.endpoint.labelMissing': '`as` 后面应有一个标签，例如 `as "浏览器"`；这里没有。',
+  'parser.endpoint.extra': '端点声明中出现了多余的 `{found}`；应写成 `[STATE] [snd=… rcv=… win=…] [as "标签"]`。',
+
+  'parser.state.expected': '这里应是一个状态名，例如 ESTABLISHED；实际写的是 `{found}`。',
+  'parser.state.expectedAtEnd': '行末应有一个状态名，例如 ESTABLISHED；这里没有。',
+  'parser.state.unknown': '未知的状态 `{found}`（状态有：{states}）。',
+  'parser.state.unknownSuggest': '未知的状态 `{found}`；是不是想写 {suggestion}？',
+  'parser.assert.expected': '这里应是 `端点 状态`（例如 `client ESTABLISHED`）；实际写的是 `{found}`。',
+  'parser.assert.expectedAtEnd': '行末应有 `端点 状态`（例如 `client ESTABLISHED`）；这里没有。',
+  'parser.assert.separator': '两个断言之间应以 `,` 分隔；实际写的是 `{found}`。',
+
+  'parser.action.extra': '`{action}` 后面多出了 `{found}`；该动作照常执行，多余部分被忽略。请删掉它（动作有 `listen`、`close`、`crash`、`wait 2MSL`）。',
+  'parser.deliver.badId': '`{found}` 不是报文段的 id（应是名字，例如 `syn1`）；已略过。',
+  'parser.deliver.noId': '应写成 `deliver ID[, ID …]`，列出要送达的在途（`~>`）报文段；这里没有 id。',
+  'parser.deliver.noValidId': '应写成 `deliver ID[, ID …]`，列出要送达的在途（`~>`）报文段；实际写的 `{found}` 不是 id（应是名字，例如 `syn1`）。',
+  'parser.note.syntax': '应写成 `note: 文本` 或 `note 端点: 文本`；缺少冒号。',
+
+  'parser.exercise.notFirst': '`exercise` 把整个文件标记为练习，必须是文件的第一条语句；请把它移到最前面。',
+  'parser.exercise.modeSuggest': '未知的练习模式 `{found}`；是不是想写 {suggestion}？',
+  'parser.exercise.extra': '应写成 `exercise [practice|exam] ["标题"]`；实际写的是 `{found}`。',
+  'parser.exercise.titleUnclosed': '练习标题缺少右引号 `"`；请在标题末尾补上。',
+};
