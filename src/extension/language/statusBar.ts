@@ -45,6 +45,11 @@ export function registerStatusBar(context: vscode.ExtensionContext): vscode.Stat
     vscode.window.onDidChangeTextEditorSelection((e) => { if (e.textEditor === vscode.window.activeTextEditor) later(); }),
     vscode.workspace.onDidChangeTextDocument((e) => { if (e.document === vscode.window.activeTextEditor?.document) later(); }),
     onSettingsChange(update),
+    /** For tests (not in the palette): what the item shows now. */
+    vscode.commands.registerCommand('tcpseq.statusBar.state', () => ({
+      name: item.name, text: item.text,
+      tooltip: item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : item.tooltip,
+    })),
     { dispose: () => { if (timer !== undefined) clearTimeout(timer); } },
   );
   update();
