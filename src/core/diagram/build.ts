@@ -1,8 +1,11 @@
 // Builds the diagram model from an Analysis: arrows, state notes on each endpoint's side, sections as bands,
 // notes, and the findings of every line next to what they are about.
 import type { Analysis, Diagnostic, Severity } from '../analysis.ts';
+import { startNumbers, startText } from '../editor/expected.ts';
+import { formatText } from '../i18n/format.ts';
+import type { Lang } from '../i18n/types.ts';
 import type { Statement } from '../syntax/syntax.ts';
-import { actionText, findingLines, NOTE_WIDTH, segmentLabel, wrap } from './labels.ts';
+import { actionText, diagramWord, findingLines, NOTE_WIDTH, segmentLabel, wrap } from './labels.ts';
 import type {
   DiagramFinding, DiagramItem, DiagramMessage, DiagramModel, DiagramNote, DiagramParticipant, MessageKind,
 } from './types.ts';
@@ -15,6 +18,8 @@ export interface BuildOptions {
    * browser busy for minutes); a closing note says how many were left out.
    */
   maxMessages?: number;
+  /** The language of the diagram's own words and of the findings (default English). */
+  lang?: Lang;
 }
 
 export function buildDiagram(analysis: Analysis, options: BuildOptions = {}): DiagramModel {
@@ -39,13 +44,16 @@ class DiagramBuilder {
   /** In-flight segments by the `deliver` line and id that delivered them. */
   private readonly deliveredAt = new Map<string, number>();
 
+  private readonly lang: Lang;
+
   private truncationNote(line: number): void {
     const total = this.analysis.segments.length;
     this.current = this.root;
-    this.note('note', line, 'over', this.all(), [`The preview draws the first ${this.messages.length} segments; the ${total - this.messages.length} others from line ${line + 1} on are checked but not drawn.`]);
+    this.note('note', line, 'over', this.all(), wrap(diagramWord(this.lang, 'truncated', { drawn: this.messages.length, rest: total - this.messages.length, line: line + 1 }), NOTE_WIDTH));
   }
 
   constructor(private readonly analysis: Analysis, private readonly options: BuildOptions) {
+    this.lang = options.lang ?? 'en';
     this.participants = analysis.endpoints.slice(0, 2).map((e, i) => ({
       id: `p${i}`, name: e.name, label: e.label || e.name, side: i === 0 ? 'left' : 'right',
     }));
@@ -57,7 +65,7 @@ class DiagramBuilder {
     for (const d of analysis.diagnostics) {
       if (d.segment !== undefined) {
         const list = this.bySegment.get(d.segment) ?? [];
-        list.push({ code: d.code, severity: d.severity, message: d.message, line: d.range.start.line });
+        list.push({ code: d.code, severity: d.severity, message: this.lang === 'en' ? d.message : findingText(d, this.lang), line: d.range.start.line });
         this.bySegment.set(d.segment, list);
       }
       if (d.severity === 'info') continue;
@@ -95,7 +103,7 @@ class DiagramBuilder {
         const band: DiagramItem = { kind: 'section', name: s.name, line: s.line, band: this.bands++, items: [] };
         this.root.push(band);
         this.current = band.items;
-        this.note('section', s.line, 'over', this.all(), [s.name]);
+        this.note('section', s.line, 'over', this.all(), [s.name.trim() || diagramWord(this.lang, 'unnamedSection')]);
         break;
       }
       case 'note': {
@@ -118,10 +126,10 @@ class DiagramBuilder {
         if (!step || who < 0 || step.before[who] === step.states[who]) {
           // An action that changed nothing: drawn with its findings (an invalid action) in one band.
           const findings = who >= 0 ? this.take(s.line, () => true) : [];
-          if (who >= 0) this.group(findings, () => { this.note('action', s.line, this.side(who), [who], [actionText(s)]); });
+          if (who >= 0) this.group(findings, () => { this.note('action', s.line, this.side(who), [who], [actionText(s, this.lang)]); });
           this.stateNotes(s.line);
         } else {
-          this.stateNotes(s.line, who, actionText(s));
+          this.stateNotes(s.line, who, actionText(s, this.lang), s.action === 'crash');
         }
         break;
       }
@@ -137,7 +145,8 @@ class DiagramBuilder {
     const arrow = r.statement.arrow;
     if (arrow === '~>' && r.deliveredLine !== undefined) {
       // The send is marked where it happens; the arrow is drawn where it is delivered.
-      const label = `sends ${r.statement.id?.name ?? ''} (${r.statement.flags.join('+') || '?'}) ⇢`;
+      const sends = diagramWord(this.lang, 'sends', { id: r.statement.id?.name ?? '', flags: r.statement.flags.join('+') || '?' });
+      const label = r.statement.old ? `${diagramWord(this.lang, 'oldDuplicate')} · ${sends}` : sends;
       const findings = this.take(line, (d) => d.segment === index);
       this.group(findings, () => {
         const note = this.note('send', line, this.side(r.from), [r.from], [label]);
@@ -158,12 +167,14 @@ class DiagramBuilder {
     const infos = (this.bySegment.get(index) ?? []).filter((f) => f.severity === 'info').map((f) => f.code);
     let label = segmentLabel(this.analysis, r);
     if (kind === 'late' || kind === 'in-flight') label = `${s.id?.name ?? '?'} · ${label}`;
-    if (kind === 'in-flight') label += ' (never delivered)';
+    if (s.old) label = `${diagramWord(this.lang, 'oldDuplicate')} · ${label}`;
+    if (kind === 'in-flight') label += ` ${diagramWord(this.lang, 'neverDelivered')}`;
     if (infos.length) label += ` (${[...new Set(infos)].join(', ')})`;
     const message: DiagramMessage = {
       index: this.messages.length, segment: index, from: r.from, to: r.to, kind, label, line: s.line,
       range: s.range, findings: this.bySegment.get(index) ?? [],
     };
+    if (s.old) message.old = true;
     if (r.deliveredLine !== undefined) message.deliveredLine = r.deliveredLine;
     if (r.worst) message.worst = r.worst;
     const source = this.sourceLines?.[s.line];
@@ -187,7 +198,7 @@ class DiagramBuilder {
       const line = findings[0]!.range.start.line;
       const endpoints = this.findingEndpoints(findings);
       const ordered = [...findings].sort((a, b) => RANK[b.severity] - RANK[a.severity]);
-      const note = this.note('finding', line, 'over', endpoints, ordered.flatMap(findingLines));
+      const note = this.note('finding', line, 'over', endpoints, ordered.flatMap((d) => findingLines(d, this.lang)));
       note.severity = worst;
     } finally {
       this.current = outer;
@@ -218,18 +229,21 @@ class DiagramBuilder {
 
   private initialStates(): void {
     this.analysis.endpoints.slice(0, 2).forEach((e, i) => {
-      this.note('initial-state', e.range.start.line, this.side(i), [i], [e.initial]);
+      // A connection that already exists (2.2): the numbers each side starts with, as the validator took them.
+      const start = startNumbers(this.analysis, i);
+      this.note('initial-state', e.range.start.line, this.side(i), [i], start ? [e.initial, startText(this.analysis, start)] : [e.initial]);
     });
   }
 
   /** A note for each endpoint whose state changed at `line`; `action` names what changed `actor`'s state. */
-  private stateNotes(line: number, actor?: number, action?: string): void {
+  private stateNotes(line: number, actor?: number, action?: string, crash = false): void {
     const step = this.stepAt(line);
     if (!step) return;
     for (let i = 0; i < this.participants.length; i++) {
       if (step.before[i] === step.states[i] || step.states[i] === undefined) continue;
       const text = i === actor && action ? [action, `→ ${step.states[i]}`] : [step.states[i]!];
-      this.note('state', line, this.side(i), [i], text);
+      const note = this.note('state', line, this.side(i), [i], text);
+      if (crash && i === actor) note.crash = true;
     }
   }
 
@@ -251,4 +265,9 @@ class DiagramBuilder {
   private drawable(from: number, to: number): boolean {
     return from >= 0 && to >= 0 && from !== to && from < this.participants.length && to < this.participants.length;
   }
+}
+
+/** A finding's message in the diagram's language. */
+function findingText(d: Diagnostic, lang: Lang): string {
+  return formatText(lang, d.text);
 }

@@ -1,6 +1,9 @@
 // The words of the diagram: arrow labels, state notes, finding notes. Plain text; the renderer escapes it.
 import type { Analysis, Diagnostic, SegmentResult } from '../analysis.ts';
+import { formatText, t } from '../i18n/format.ts';
+import type { Lang } from '../i18n/types.ts';
 import type { ActionStatement } from '../syntax/syntax.ts';
+import type { MessageKind } from './types.ts';
 
 const DATA_PREVIEW = 24;
 export const NOTE_WIDTH = 56;
@@ -23,15 +26,33 @@ export function segmentLabel(analysis: Analysis, result: SegmentResult): string 
   return parts.join(' ');
 }
 
-export function actionText(s: ActionStatement): string {
+export function actionText(s: ActionStatement, lang: Lang = 'en'): string {
+  if (s.action === 'crash') return `✸ ${formatText(lang, t('diagram.crash'))}`;
   return s.action === 'wait' ? 'wait 2MSL' : s.action;
+}
+
+/** A fixed word of the diagram in a language (`diagram.oldDuplicate`, …). */
+export function diagramWord(lang: Lang, id: string, params?: Parameters<typeof t>[1]): string {
+  return formatText(lang, t(`diagram.${id}`, params));
+}
+
+/** How an arrow travels, in words (for hovers, tooltips and exported pages). */
+export function messageKindText(kind: MessageKind, lang: Lang = 'en', old = false): string {
+  if (old) return diagramWord(lang, 'kind.old');
+  return diagramWord(lang, { 'delivered': 'kind.delivered', 'lost': 'kind.lost', 'late': 'kind.late', 'in-flight': 'kind.inFlight' }[kind]);
+}
+
+/** The diagram's title, or a default one when the file gives none. */
+export function diagramTitle(title: string | undefined, lang: Lang = 'en'): string {
+  return title?.trim() ? title : diagramWord(lang, 'untitled');
 }
 
 const MARK = { error: '✖', warning: '⚠', info: 'ℹ' } as const;
 
 /** One finding as note lines: `✖ wrong-ack: ack should be x+1, …` wrapped, long messages shortened. */
-export function findingLines(d: Pick<Diagnostic, 'code' | 'severity' | 'message'>): string[] {
-  return wrap(`${MARK[d.severity]} ${d.code}: ${clip(d.message, FINDING_LENGTH)}`, NOTE_WIDTH);
+export function findingLines(d: Pick<Diagnostic, 'code' | 'severity' | 'message'> & { text?: Diagnostic['text'] }, lang: Lang = 'en'): string[] {
+  const message = lang !== 'en' && d.text ? formatText(lang, d.text) : d.message;
+  return wrap(`${MARK[d.severity]} ${d.code}: ${clip(message, FINDING_LENGTH)}`, NOTE_WIDTH);
 }
 
 export function clip(text: string, max: number): string {
@@ -42,14 +63,31 @@ export function clip(text: string, max: number): string {
   return (space > max / 2 ? cut.slice(0, space) : cut) + '…';
 }
 
-/** Breaks text into lines of at most `width` characters at spaces (a longer word gets a line of its own). */
+/**
+ * Breaks text into lines of at most `width` columns at spaces (a longer word gets a line of its own). Chinese,
+ * Japanese and Korean characters take two columns and a line may break between any two of them, since such
+ * text has no spaces.
+ */
 export function wrap(text: string, width: number): string[] {
   const lines: string[] = [];
   let line = '';
+  let used = 0;
   for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (line && line.length + 1 + word.length > width) { lines.push(line); line = word; }
-    else line = line ? `${line} ${word}` : word;
+    if (WIDE.test(word)) {
+      if (line && used + 2 < width) { line += ' '; used++; } else if (line) { lines.push(line); line = ''; used = 0; }
+      for (const ch of word) {
+        const w = WIDE.test(ch) ? 2 : 1;
+        if (used + w > width && line) { lines.push(line); line = ''; used = 0; }
+        line += ch;
+        used += w;
+      }
+      continue;
+    }
+    if (line && used + 1 + word.length > width) { lines.push(line); line = word; used = word.length; }
+    else { line = line ? `${line} ${word}` : word; used += (used ? 1 : 0) + word.length; }
   }
   if (line || !lines.length) lines.push(line);
   return lines;
 }
+
+const WIDE = /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/;

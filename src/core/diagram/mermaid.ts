@@ -9,6 +9,16 @@ const ARROW: Record<MessageKind, string> = {
   'late': '-)',
   'in-flight': '--)',
 };
+/**
+ * An old duplicate (contract 2.3) is dashed whatever happens to it, so that it cannot be taken for a segment of
+ * this connection (its label also says "old duplicate").
+ */
+const OLD_ARROW: Record<MessageKind, string> = {
+  'delivered': '-->>',
+  'lost': '--x',
+  'late': '--)',
+  'in-flight': '--)',
+};
 
 /** Band colours, translucent so that they read in light, dark and high-contrast themes. */
 export const BAND_COLOURS = ['rgba(100, 149, 237, 0.10)', 'rgba(128, 128, 128, 0.10)'];
@@ -29,7 +39,7 @@ function renderItems(items: DiagramItem[], ids: string[], out: string[], depth: 
     switch (item.kind) {
       case 'message': {
         const m = item.message;
-        out.push(`${pad}${ids[m.from]}${ARROW[m.kind]}${ids[m.to]}: ${escapeText(m.label)}`);
+        out.push(`${pad}${ids[m.from]}${(m.old ? OLD_ARROW : ARROW)[m.kind]}${ids[m.to]}: ${escapeText(m.label)}`);
         break;
       }
       case 'note': {

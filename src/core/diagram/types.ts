@@ -41,6 +41,8 @@ export interface DiagramMessage {
   /** 0-based line where the receiver got it (the segment's line for `->`, the `deliver` line for `~>`). */
   deliveredLine?: number;
   range: Range;
+  /** An `old` duplicate from an earlier incarnation of the connection (contract 2.3): drawn dashed and labelled. */
+  old?: boolean;
   /** The segment's source line, when the text was given to the builder. */
   source?: string;
   /** Every finding about this segment (errors, warnings and infos), for the hover. */
@@ -71,6 +73,8 @@ export interface DiagramNote {
   severity?: Severity;
   /** For send notes: the segment. */
   segment?: number;
+  /** A `crash` action (2.5): the note marks where the endpoint lost its connection. */
+  crash?: boolean;
 }
 
 export type DiagramItem =

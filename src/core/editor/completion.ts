@@ -1,12 +1,17 @@
 // Completion: what can be typed at a position, read from the text before the cursor and the analysis.
-// Pure: (analysis, text, position) -> plain items; the extension maps them to vscode.CompletionItem.
+// Pure: (analysis, text, position, lang) -> plain items; the extension maps them to vscode.CompletionItem.
 import type { Analysis } from '../analysis.ts';
+import type { Lang } from '../i18n/types.ts';
 import { FLAG_ORDER } from '../syntax/parseSegment.ts';
 import { STATES } from '../states.ts';
 import type { Position, Range, TcpState } from '../syntax/syntax.ts';
+import { endpointDeclItems } from './completionEndpoint.ts';
+import { ACTIONS, flagDetail, flagSet, likelyFlags, stateItems, tr } from './completionTables.ts';
 import { expectedAck, expectedSeq, senderBefore, type ExpectedValue, type FlagsSeen } from './expected.ts';
+import { formatText } from '../i18n/format.ts';
 import { commentStart, endpointIndex, lineText, range, stepBefore, statesLabel } from './positions.ts';
-import { stateSummary } from './stateDocs.ts';
+
+export { likelyFlags } from './completionTables.ts';
 
 export type CompletionKind = 'flag' | 'state' | 'endpoint' | 'field' | 'value' | 'keyword' | 'arrow' | 'action' | 'id' | 'segment' | 'assertion';
 
@@ -29,7 +34,8 @@ export interface CompletionEntry {
 
 export interface CompletionResult {
   /** Which syntactic place the cursor is in (for tests and debugging). */
-  context: 'none' | 'line-start' | 'after-name' | 'receiver' | 'flags' | 'fields' | 'seq' | 'ack' | 'id' | 'states' | 'assertion-endpoint' | 'assertion-state' | 'endpoint-state' | 'deliver' | 'note';
+  context: 'none' | 'line-start' | 'after-name' | 'old-sender' | 'receiver' | 'flags' | 'fields' | 'seq' | 'ack' | 'id' | 'states'
+    | 'assertion-endpoint' | 'assertion-state' | 'endpoint-state' | 'endpoint-fields' | 'snd' | 'rcv' | 'deliver' | 'note';
   /** The partial word being typed, replaced by the items. */
   range: Range;
   items: CompletionEntry[];
@@ -38,17 +44,19 @@ export interface CompletionResult {
 const KEYWORDS = ['title', 'endpoint', 'expect', 'deliver', 'note'];
 const TOKEN = /->|~>|-x(?![A-Za-z0-9_])|=>|==|"(?:[^"\\]|\\.)*"?|[A-Za-z_][A-Za-z0-9_]*|[0-9][A-Za-z0-9_]*|\S/g;
 
-function tokens(s: string): string[] { return s.match(TOKEN) ?? []; }
+export function tokens(s: string): string[] { return s.match(TOKEN) ?? []; }
 const isArrow = (t: string | undefined) => t === '->' || t === '~>' || t === '-x';
 const isWord = (t: string | undefined) => t !== undefined && /^[A-Za-z_][A-Za-z0-9_]*$/.test(t);
+/** `old` before a sender (not `old -> b`, where `old` is an endpoint's name; contract 4.5.7). */
+const isOldPrefix = (toks: string[]) => toks[0]?.toLowerCase() === 'old' && toks.length >= 2 && !isArrow(toks[1]);
 
 /** Completion items at a position. Never throws; an unknown place gives no items. */
-export function completionsAt(analysis: Analysis, text: string, position: Position): CompletionResult {
+export function completionsAt(analysis: Analysis, text: string, position: Position, lang: Lang = 'en'): CompletionResult {
   const full = lineText(text, position.line);
   const prefix = full.slice(0, Math.min(position.character, full.length));
   const empty = (context: CompletionResult['context'] = 'none'): CompletionResult => ({ context, range: range(position.line, prefix.length, prefix.length), items: [] });
   if (commentStart(prefix) < prefix.length || insideString(prefix)) return empty();
-  const c = new Completer(analysis, position.line, prefix, full);
+  const c = new Completer(analysis, position.line, prefix, full, lang);
   const result = c.run();
   result.items.forEach((item, i) => { item.sortText ??= String(i).padStart(3, '0'); });
   return result;
@@ -63,9 +71,20 @@ function insideString(prefix: string): boolean {
   return inside;
 }
 
-class Completer {
-  private readonly line: number;
-  constructor(private readonly analysis: Analysis, line: number, private readonly prefix: string, private readonly full: string) { this.line = line; }
+/** What the completers of one place share. */
+export interface CompletionPlace {
+  readonly analysis: Analysis;
+  readonly line: number;
+  readonly prefix: string;
+  readonly full: string;
+  readonly lang: Lang;
+  result(context: CompletionResult['context'], start: number, items: CompletionEntry[]): CompletionResult;
+}
+
+class Completer implements CompletionPlace {
+  constructor(readonly analysis: Analysis, readonly line: number, readonly prefix: string, readonly full: string, readonly lang: Lang) {}
+
+  private tr(id: string, params?: Parameters<typeof tr>[2]): string { return tr(this.lang, id, params); }
 
   private partial(pattern: RegExp): { start: number; before: string[] } {
     const m = pattern.exec(this.prefix);
@@ -73,36 +92,42 @@ class Completer {
     return { start, before: tokens(this.prefix.slice(0, start)) };
   }
 
-  private result(context: CompletionResult['context'], start: number, items: CompletionEntry[]): CompletionResult {
+  result(context: CompletionResult['context'], start: number, items: CompletionEntry[]): CompletionResult {
     return { context, range: range(this.line, start, this.prefix.length), items };
   }
 
   run(): CompletionResult {
     const value = /\b(seq|ack|id)\s*=\s*([A-Za-z0-9_+\-]*)$/i.exec(this.prefix);
-    if (value && this.isSegmentLine()) return this.valueItems(value[1].toLowerCase() as 'seq' | 'ack' | 'id', this.prefix.length - value[2].length);
+    if (value && this.segmentTokens()) return this.valueItems(value[1].toLowerCase() as 'seq' | 'ack' | 'id', this.prefix.length - value[2].length);
     if (/^\s*=+$/.test(this.prefix)) {
       const start = this.prefix.indexOf('=');
-      return this.result('line-start', start, [{ label: '== Section ==', kind: 'keyword', insertText: '== ${1:Handshake} ==', snippet: true, detail: 'a section (a phase such as "Handshake")' }]);
+      return this.result('line-start', start, [this.sectionItem()]);
     }
-    const { start, before } = this.partial(/[A-Za-z0-9_.\-]*$/);
+    const { start, before: all } = this.partial(/[A-Za-z0-9_.\-]*$/);
+    if (all.length === 0) return this.result('line-start', start, this.lineStartItems());
+    const old = isOldPrefix(all) || (all.length === 1 && all[0].toLowerCase() === 'old');
+    if (old && all.length === 1) return this.result('old-sender', start, this.senderItems());
+    const before = old ? all.slice(1) : all;
     const first = before[0];
-    if (before.length === 0) return this.result('line-start', start, this.lineStartItems());
     if (first === '==') return this.result('none', start, []);
     const keyword = first.toLowerCase();
-    if (before.length >= 1 && keyword === 'expect' && !isArrow(before[1])) return this.assertionItems(before.slice(1), start);
-    if (keyword === 'endpoint' && !isArrow(before[1])) return this.endpointDeclItems(before, start);
-    if (keyword === 'deliver' && !isArrow(before[1])) return this.deliverItems(before, start);
-    if (keyword === 'note' && before.length === 1) {
-      return this.result('note', start, this.analysis.endpoints.map((e) => ({ label: e.name, kind: 'endpoint' as const, insertText: `${e.name}: `, detail: `a note over ${e.name}` })));
+    if (!old) {
+      if (keyword === 'expect' && !isArrow(before[1])) return this.assertionItems(before.slice(1), start);
+      if (keyword === 'endpoint' && !isArrow(before[1])) return endpointDeclItems(this, before, start);
+      if (keyword === 'deliver' && !isArrow(before[1])) return this.deliverItems(before, start);
+      if (keyword === 'note' && before.length === 1) {
+        return this.result('note', start, this.analysis.endpoints.map((e) => ({ label: e.name, kind: 'endpoint' as const, insertText: `${e.name}: `, detail: this.tr('editor.completion.noteOver', { endpoint: e.name }) })));
+      }
+      if (keyword === 'title' || keyword === 'note') return this.result('none', start, []);
     }
-    if (keyword === 'title' || keyword === 'note') return this.result('none', start, []);
     if (!isWord(first)) return this.result('none', start, []);
     const arrowAt = before.findIndex(isArrow);
-    if (arrowAt === 1) return this.segmentItems(before, start);
-    if (before.length === 1) return this.result('after-name', start, this.afterNameItems(first));
+    if (arrowAt === 1) return this.segmentItems(before, start, old);
+    if (before.length === 1) return this.result('after-name', start, this.afterNameItems(first, old));
+    if (old) return this.result('none', start, []);
     const assertAt = before.indexOf('=>');
     if (assertAt >= 0) return this.assertionItems(before.slice(assertAt + 1), start);
-    if (before.length === 2 && /^wait$/i.test(before[1])) return this.result('fields', start, [{ label: '2MSL', kind: 'keyword', detail: 'twice the maximum segment lifetime: TIME_WAIT -> CLOSED', preselect: true }]);
+    if (before.length === 2 && /^wait$/i.test(before[1])) return this.result('fields', start, [{ label: '2MSL', kind: 'keyword', detail: this.tr('editor.completion.2msl'), preselect: true }]);
     if (before.length === 2 || (before.length === 3 && /^wait$/i.test(before[1]))) {
       const states = this.statesAfterLine();
       return this.result('fields', start, states ? [this.assertAllItem(states)] : []);
@@ -110,48 +135,60 @@ class Completer {
     return this.result('none', start, []);
   }
 
-  private isSegmentLine(): boolean { return isArrow(tokens(this.prefix)[1]); }
+  /** The tokens of a segment line from its sender on (without `old`), or undefined when it is none. */
+  private segmentTokens(): { toks: string[]; old: boolean } | undefined {
+    const toks = tokens(this.prefix);
+    const old = isOldPrefix(toks);
+    const rest = old ? toks.slice(1) : toks;
+    return isArrow(rest[1]) ? { toks: rest, old } : undefined;
+  }
+
+  private sectionItem(): CompletionEntry {
+    return { label: '== Section ==', kind: 'keyword', insertText: '== ${1:Handshake} ==', snippet: true, detail: this.tr('editor.completion.kw.section') };
+  }
 
   // ---- line start, names ----
 
+  private senderItems(): CompletionEntry[] {
+    return this.analysis.endpoints.map((e) => ({ label: e.name, kind: 'endpoint', detail: this.tr('editor.completion.oldSender', { endpoint: e.name }), insertText: `${e.name} `, retrigger: true }));
+  }
+
   private lineStartItems(): CompletionEntry[] {
-    const items: CompletionEntry[] = this.analysis.endpoints.map((e) => ({ label: e.name, kind: 'endpoint', detail: `endpoint (${e.label !== e.name ? e.label + ', ' : ''}starts ${e.initial})`, insertText: `${e.name} `, retrigger: true }));
+    const items: CompletionEntry[] = this.analysis.endpoints.map((e) => ({
+      label: e.name, kind: 'endpoint', insertText: `${e.name} `, retrigger: true,
+      detail: e.label !== e.name ? this.tr('editor.completion.endpointLabelled', { label: e.label, state: e.initial }) : this.tr('editor.completion.endpoint', { state: e.initial }),
+    }));
     const snippets: Record<string, string> = {
       title: 'title ${1:Three-way handshake}', endpoint: 'endpoint ${1:client}', expect: 'expect ', deliver: 'deliver ', note: 'note: ${1:text}',
     };
-    const details: Record<string, string> = {
-      title: 'the diagram\'s title', endpoint: 'declare an endpoint: `endpoint NAME [CLOSED|LISTEN] [as "LABEL"]`', expect: 'assert states: `expect NAME STATE[, NAME STATE]`',
-      deliver: 'deliver in-flight (`~>`) segments: `deliver ID[, ID]`', note: 'a note in the diagram: `note [NAME]: TEXT`',
-    };
-    for (const k of KEYWORDS) items.push({ label: k, kind: 'keyword', insertText: snippets[k], snippet: true, detail: details[k], retrigger: k === 'expect' || k === 'deliver' });
-    items.push({ label: '== Section ==', kind: 'keyword', insertText: '== ${1:Handshake} ==', snippet: true, detail: 'a section (a phase such as "Handshake")' });
+    for (const k of KEYWORDS) items.push({ label: k, kind: 'keyword', insertText: snippets[k], snippet: true, detail: this.tr(`editor.completion.kw.${k}`), retrigger: k === 'expect' || k === 'deliver' });
+    items.push({ label: 'old', kind: 'keyword', insertText: 'old ', detail: this.tr('editor.completion.kw.old'), documentation: this.tr('editor.completion.kw.oldDoc'), retrigger: true });
+    items.push(this.sectionItem());
     return items;
   }
 
-  private afterNameItems(name: string): CompletionEntry[] {
+  private afterNameItems(name: string, old: boolean): CompletionEntry[] {
     const other = this.analysis.endpoints.find((e) => e.name !== name)?.name ?? 'server';
-    const state = senderBefore(this.analysis, name, this.line)?.state;
     const items: CompletionEntry[] = [
-      { label: '->', kind: 'arrow', insertText: `-> ${other}: `, detail: `a segment ${name} sends and ${other} receives`, retrigger: true },
-      { label: '-x', kind: 'arrow', insertText: `-x ${other}: `, detail: 'a segment that is lost: the receiver never gets it', retrigger: true },
-      { label: '~>', kind: 'arrow', insertText: `~> ${other}: `, detail: 'a segment in flight, received at a later `deliver ID` (needs id=)', retrigger: true },
+      { label: '->', kind: 'arrow', insertText: `-> ${other}: `, detail: this.tr(old ? 'editor.completion.arrow.oldDelivered' : 'editor.completion.arrow.delivered', { sender: name, receiver: other }), retrigger: true },
+      { label: '-x', kind: 'arrow', insertText: `-x ${other}: `, detail: this.tr('editor.completion.arrow.lost'), retrigger: true },
+      { label: '~>', kind: 'arrow', insertText: `~> ${other}: `, detail: this.tr('editor.completion.arrow.inFlight'), retrigger: true },
     ];
-    const actions: [string, string, TcpState[]][] = [
-      ['listen', 'passive open: CLOSED -> LISTEN', ['CLOSED']],
-      ['close', 'close before the connection is synchronized: LISTEN or SYN_SENT -> CLOSED', ['LISTEN', 'SYN_SENT']],
-      ['wait 2MSL', 'the TIME_WAIT timeout: TIME_WAIT -> CLOSED', ['TIME_WAIT']],
-    ];
-    for (const [label, detail, from] of actions) {
-      const applies = state !== undefined && from.includes(state);
-      items.push({ label, kind: 'action', detail: `${detail}${state ? (applies ? '' : ` (${name} is ${state})`) : ''}`, preselect: applies || undefined });
+    if (old) return items;
+    const state = senderBefore(this.analysis, name, this.line)?.state;
+    for (const a of ACTIONS) {
+      const applies = state !== undefined && a.from.includes(state);
+      const detail = this.tr(`editor.completion.action.${a.id}`);
+      items.push({ label: a.label, kind: 'action', detail: state && !applies ? this.tr('editor.completion.actionNotHere', { detail, endpoint: name, state }) : detail, preselect: applies || undefined });
     }
-    // An action that applies in the current state goes first.
-    return items.sort((a, b) => Number(!!b.preselect) - Number(!!a.preselect));
+    // An action that applies in the current state goes first (crash applies almost anywhere: not first).
+    const rank = (e: CompletionEntry) => (e.preselect && e.label !== 'crash' ? 0 : 1);
+    return items.sort((a, b) => rank(a) - rank(b)).map((e) => (e.label === 'crash' ? { ...e, preselect: undefined } : e));
   }
 
   // ---- segments ----
 
-  private segmentItems(before: string[], start: number): CompletionResult {
+  private segmentItems(before: string[], start: number, old: boolean): CompletionResult {
     const sender = before[0];
     if (before.length === 2) {
       const names = this.analysis.endpoints.filter((e) => e.name !== sender);
@@ -165,22 +202,24 @@ class Completer {
     const fieldStart = rest.findIndex((t, k) => isWord(t) && rest[k + 1] === '=');
     const flagWords = (fieldStart < 0 ? rest : rest.slice(0, fieldStart)).filter((t) => !/^[+,|/]$/.test(t));
     const flags = flagSet(flagWords);
-    const nothingAfter = this.full.slice(this.prefix.length).trim() === '' || commentStart(this.full.slice(this.prefix.length).trim()) === 0;
+    const after = this.full.slice(this.prefix.length).trim();
+    const nothingAfter = after === '' || commentStart(after) === 0;
     if (fieldStart < 0) {
       const lastTok = rest[rest.length - 1];
       const joining = lastTok !== undefined && /^[+,|/]$/.test(lastTok);
-      if (flagWords.length === 0 || joining) return this.result('flags', start, this.flagItems(sender, flagWords.length === 0, flags, nothingAfter, before[1]));
+      if (flagWords.length === 0 || joining) return this.result('flags', start, this.flagItems(sender, flagWords.length === 0, flags, nothingAfter && !old, before[1], old));
       // after a flag word: a field, another flag (`FIN ACK`), or the assertion
-      const more = this.flagItems(sender, false, flags, false, before[1]).map((f) => ({ ...f, preselect: undefined }));
+      const more = this.flagItems(sender, false, flags, false, before[1], old).map((f) => ({ ...f, preselect: undefined }));
       return this.result('fields', start, [...this.fieldItems(before[1]), ...more, ...this.assertTail()]);
     }
     return this.result('fields', start, [...this.fieldItems(before[1]), ...this.assertTail()]);
   }
 
-  private flagItems(sender: string, first: boolean, present: FlagsSeen & { names: Set<string> }, wholeSegments: boolean, arrow: string): CompletionEntry[] {
-    const ctx = senderBefore(this.analysis, sender, this.line);
+  private flagItems(sender: string, first: boolean, present: FlagsSeen & { names: Set<string> }, wholeSegments: boolean, arrow: string, old: boolean): CompletionEntry[] {
+    const ctx = old ? undefined : senderBefore(this.analysis, sender, this.line);
     const state = ctx?.state;
-    const likely = state ? likelyFlags(state, !!ctx?.tcb?.iss) : [];
+    // An old duplicate is usually a SYN (figure 8) or a data segment (figure 11); no state applies.
+    const likely = old ? ['SYN', 'ACK', 'PSH+ACK'] : state ? likelyFlags(state, !!ctx?.tcb?.iss) : [];
     const items: CompletionEntry[] = [];
     if (first && wholeSegments && ctx) items.push(...this.wholeSegmentItems(sender, likely, arrow));
     if (items.length) items[0].preselect = true;
@@ -190,8 +229,8 @@ class Completer {
     for (const label of [...combos, ...singles]) {
       if (seen.has(label)) continue;
       seen.add(label);
-      const isLikely = likely.includes(label);
-      items.push({ label, kind: 'flag', detail: isLikely && state ? `${sender} can send this in ${state}` : flagDetail(label), preselect: (first && label === likely[0] && !items.some((x) => x.preselect)) || undefined, insertText: `${label} `, retrigger: true });
+      const isLikely = likely.includes(label) && !old;
+      items.push({ label, kind: 'flag', detail: isLikely && state ? this.tr('editor.completion.canSend', { endpoint: sender, state }) : flagDetail(label, this.lang), preselect: (first && label === likely[0] && !items.some((x) => x.preselect)) || undefined, insertText: `${label} `, retrigger: true });
     }
     return items;
   }
@@ -210,8 +249,8 @@ class Completer {
       const label = `${flags} seq=${seq.text}${ack ? ` ack=${ack.text}` : ''}${payload ? ' len=…' : ''}${id}`;
       out.push({
         label, kind: 'segment', insertText: `${flags} seq=${seq.text}${ack ? ` ack=${ack.text}` : ''}${payload}${id}`, snippet: true,
-        detail: 'the whole segment, with the values the validator expects',
-        documentation: `seq: ${seq.why}${ack ? `\n\nack: ${ack.why}` : ''}`,
+        detail: this.tr('editor.completion.wholeSegment'),
+        documentation: `seq: ${formatText(this.lang, seq.why)}${ack ? `\n\nack: ${formatText(this.lang, ack.why)}` : ''}`,
       });
     }
     return out;
@@ -223,24 +262,24 @@ class Completer {
     for (const m of code.matchAll(/\b([A-Za-z]+)\s*=(?!>)/g)) present.add(m[1].toLowerCase());
     const items: CompletionEntry[] = [];
     const add = (name: string, label: string, entry: Omit<CompletionEntry, 'kind' | 'label'>) => { if (!present.has(name)) items.push({ label, kind: 'field', ...entry }); };
-    if (arrow === '~>') add('id', 'id=', { insertText: `id=${this.freshId()} `, detail: 'the name `deliver` uses (required on `~>`)', preselect: true });
-    add('seq', 'seq=', { insertText: 'seq=', retrigger: true, detail: 'sequence number of the first octet (or of the SYN/FIN)' });
-    add('ack', 'ack=', { insertText: 'ack=', retrigger: true, detail: 'acknowledgment number: the next octet expected from the peer' });
-    if (!present.has('data')) add('len', 'len=', { insertText: 'len=${1:100}', snippet: true, detail: 'payload length in octets' });
-    if (!present.has('len')) add('data', 'data=""', { insertText: 'data="${1}"', snippet: true, detail: 'payload as text (its length is its UTF-8 octet count)' });
-    add('win', 'win=', { insertText: 'win=${1:65535}', snippet: true, detail: 'advertised window (shown, not validated)' });
-    if (arrow !== '~>') add('id', 'id=', { insertText: `id=${this.freshId()}`, detail: 'a name for the segment (for `deliver`)' });
+    if (arrow === '~>') add('id', 'id=', { insertText: `id=${this.freshId()} `, detail: this.tr('editor.field.idRequired'), preselect: true });
+    add('seq', 'seq=', { insertText: 'seq=', retrigger: true, detail: this.tr('editor.field.seq') });
+    add('ack', 'ack=', { insertText: 'ack=', retrigger: true, detail: this.tr('editor.field.ack') });
+    if (!present.has('data')) add('len', 'len=', { insertText: 'len=${1:100}', snippet: true, detail: this.tr('editor.field.len') });
+    if (!present.has('len')) add('data', 'data=""', { insertText: 'data="${1}"', snippet: true, detail: this.tr('editor.field.data') });
+    add('win', 'win=', { insertText: 'win=${1:65535}', snippet: true, detail: this.tr('editor.field.win') });
+    if (arrow !== '~>') add('id', 'id=', { insertText: `id=${this.freshId()}`, detail: this.tr('editor.field.id') });
     return items;
   }
 
   private assertTail(): CompletionEntry[] {
     const states = this.statesAfterLine();
-    return states ? [this.assertAllItem(states)] : [{ label: '=>', kind: 'assertion', insertText: '=> ', detail: 'assert the endpoints\' states after this line', retrigger: true }];
+    return states ? [this.assertAllItem(states)] : [{ label: '=>', kind: 'assertion', insertText: '=> ', detail: this.tr('editor.completion.assert'), retrigger: true }];
   }
 
   private assertAllItem(states: TcpState[]): CompletionEntry {
     const text = this.analysis.endpoints.map((e, i) => `${e.name} ${states[i]}`).join(', ');
-    return { label: `=> ${text}`, kind: 'assertion', insertText: `=> ${text}`, detail: 'the states after this line', documentation: statesLabel(this.analysis, states) };
+    return { label: `=> ${text}`, kind: 'assertion', insertText: `=> ${text}`, detail: this.tr('editor.completion.statesAfter'), documentation: statesLabel(this.analysis, states) };
   }
 
   /** States after this line when it runs an event; otherwise undefined. */
@@ -252,28 +291,28 @@ class Completer {
   private valueItems(field: 'seq' | 'ack' | 'id', start: number): CompletionResult {
     const suffix = /^[A-Za-z0-9_+\-]*/.exec(this.full.slice(this.prefix.length))?.[0] ?? '';
     const replace = range(this.line, start, this.prefix.length + suffix.length);
-    const toks = tokens(this.prefix);
+    const { toks, old } = this.segmentTokens()!;
     const sender = toks[0];
     if (field === 'id') {
-      return { context: 'id', range: replace, items: [{ label: this.freshId(), kind: 'id', detail: 'an id no other segment uses', preselect: true, range: replace }] };
+      return { context: 'id', range: replace, items: [{ label: this.freshId(), kind: 'id', detail: this.tr('editor.completion.freshId'), preselect: true, range: replace }] };
     }
     const flagWords = toks.slice(3).filter((t) => t !== ':' && !/^[+,|/]$/.test(t));
     const end = flagWords.findIndex((t, k) => isWord(t) && flagWords[k + 1] === '=');
     const flags = flagSet(end < 0 ? flagWords : flagWords.slice(0, end));
-    const expected: ExpectedValue | undefined = field === 'seq' ? expectedSeq(this.analysis, this.line, sender, flags) : expectedAck(this.analysis, this.line, sender);
+    const expected: ExpectedValue | undefined = old ? undefined : field === 'seq' ? expectedSeq(this.analysis, this.line, sender, flags) : expectedAck(this.analysis, this.line, sender);
     const items: CompletionEntry[] = [];
     if (expected) {
       items.push({ label: expected.text, kind: 'value', preselect: true, range: replace, insertText: `${expected.text} `,
-        detail: expected.free ? `a new ISS (any value is right)` : `expected ${field}`, documentation: expected.why });
+        detail: expected.free ? this.tr('editor.completion.newIss') : this.tr('editor.completion.expected', { field }), documentation: formatText(this.lang, expected.why) });
     }
     for (const b of this.analysis.symbols.values()) {
       if (b.line >= this.line || items.some((i) => i.label === b.name)) continue;
-      items.push({ label: b.name, kind: 'value', range: replace, detail: `symbol bound on line ${b.line + 1}` });
+      items.push({ label: b.name, kind: 'value', range: replace, detail: this.tr('editor.completion.symbolBound', { line: b.line + 1 }) });
     }
     return { context: field, range: replace, items };
   }
 
-  // ---- assertions, declarations, deliver ----
+  // ---- assertions, deliver ----
 
   private assertionItems(after: string[], start: number): CompletionResult {
     const states = this.statesAfterLine() ?? stepBefore(this.analysis, this.line)?.states ?? this.analysis.endpoints.map((e) => e.initial);
@@ -283,39 +322,19 @@ class Completer {
     if (expectingState) {
       const i = endpointIndex(this.analysis, words[words.length - 1]);
       const real = i >= 0 ? states[i] : undefined;
-      return this.result('assertion-state', start, stateItems(STATES, real));
+      return this.result('assertion-state', start, stateItems(STATES, real, this.lang));
     }
     const asserted = new Set(words.filter((_, k) => k % 2 === 0));
     const items: CompletionEntry[] = [];
     if (words.length === 0) {
       const text = this.analysis.endpoints.map((e, i) => `${e.name} ${states[i]}`).join(', ');
-      if (text) items.push({ label: text, kind: 'assertion', detail: 'the states here', preselect: true });
+      if (text) items.push({ label: text, kind: 'assertion', detail: this.tr('editor.completion.statesHere'), preselect: true });
     }
     this.analysis.endpoints.forEach((e, i) => {
       if (asserted.has(e.name)) return;
-      items.push({ label: e.name, kind: 'endpoint', insertText: `${e.name} `, detail: `${e.name} is ${states[i]} here`, retrigger: true });
+      items.push({ label: e.name, kind: 'endpoint', insertText: `${e.name} `, detail: this.tr('editor.completion.isHere', { endpoint: e.name, state: states[i] }), retrigger: true });
     });
     return this.result('assertion-endpoint', start, items);
-  }
-
-  private endpointDeclItems(before: string[], start: number): CompletionResult {
-    if (before.length === 1) {
-      const declared = new Set(this.analysis.endpoints.filter((e) => e.declared).map((e) => e.name));
-      const used = new Set<string>();
-      for (const s of this.analysis.segments) { used.add(s.statement.src.name); if (s.statement.dst.name) used.add(s.statement.dst.name); }
-      const names = [...used].filter((n) => !declared.has(n));
-      if (names.length === 0) names.push(...['client', 'server'].filter((n) => !declared.has(n)));
-      return this.result('none', start, names.map((n) => ({ label: n, kind: 'endpoint', insertText: `${n} `, detail: 'endpoint name' })));
-    }
-    if (before.length === 2) {
-      const items = stateItems(['CLOSED', 'LISTEN'], undefined);
-      items[0].detail = 'starts closed: it will open the connection (active open) — the default';
-      items[1].detail = 'starts listening: it waits for a SYN (passive open, a server)';
-      items.push({ label: 'as "…"', kind: 'keyword', insertText: 'as "${1:label}"', snippet: true, detail: 'the name the diagram shows' });
-      return this.result('endpoint-state', start, items);
-    }
-    if (before.length === 3 && !/^as$/i.test(before[2])) return this.result('none', start, [{ label: 'as "…"', kind: 'keyword', insertText: 'as "${1:label}"', snippet: true, detail: 'the name the diagram shows' }]);
-    return this.result('none', start, []);
   }
 
   private deliverItems(before: string[], start: number): CompletionResult {
@@ -326,7 +345,7 @@ class Completer {
       const st = s.statement;
       if (st.arrow !== '~>' || !st.id || st.line >= this.line || listed.has(st.id.name)) continue;
       if (s.deliveredLine !== undefined && s.deliveredLine < this.line) continue;
-      items.push({ label: st.id.name, kind: 'id', detail: `${st.src.name} ~> ${st.dst.name}: ${st.flags.join('+')} (line ${st.line + 1}), in flight`, preselect: items.length === 0 || undefined });
+      items.push({ label: st.id.name, kind: 'id', detail: this.tr('editor.completion.inFlightId', { segment: `${st.src.name} ~> ${st.dst.name}: ${st.flags.join('+')}`, line: st.line + 1 }), preselect: items.length === 0 || undefined });
     }
     return this.result('deliver', start, items);
   }
@@ -336,44 +355,4 @@ class Completer {
     for (const s of this.analysis.segments) if (s.statement.id) used.add(s.statement.id.name);
     for (let i = 1; ; i++) if (!used.has(`s${i}`)) return `s${i}`;
   }
-}
-
-function stateItems(states: readonly TcpState[], real: TcpState | undefined): CompletionEntry[] {
-  const items: CompletionEntry[] = states.map((s) => ({ label: s, kind: 'state', detail: stateSummary(s), preselect: s === real || undefined }));
-  if (real) items.sort((a, b) => Number(b.label === real) - Number(a.label === real));
-  if (real) items[0].detail = `the state here — ${stateSummary(real)}`;
-  return items;
-}
-
-function flagSet(words: string[]): FlagsSeen & { names: Set<string> } {
-  const names = new Set<string>();
-  for (const w of words) {
-    const u = w.toUpperCase();
-    if ((FLAG_ORDER as readonly string[]).includes(u)) names.add(u);
-    else if (/^[SFRP]*\.?$/.test(u)) for (const ch of u) names.add({ S: 'SYN', F: 'FIN', R: 'RST', P: 'PSH', '.': 'ACK' }[ch]!);
-  }
-  return { names, syn: names.has('SYN'), ack: names.has('ACK'), rst: names.has('RST') };
-}
-
-/** Flags an endpoint in `state` would normally send next, most likely first. */
-export function likelyFlags(state: TcpState, hasIss: boolean): string[] {
-  switch (state) {
-    case 'CLOSED': case 'LISTEN': return ['SYN'];
-    case 'SYN_SENT': return ['SYN', 'RST'];
-    case 'SYN_RECEIVED': return hasIss ? ['SYN+ACK', 'ACK', 'RST'] : ['SYN+ACK', 'RST'];
-    case 'ESTABLISHED': return ['ACK', 'PSH+ACK', 'FIN+ACK', 'RST'];
-    case 'CLOSE_WAIT': return ['FIN+ACK', 'ACK', 'PSH+ACK', 'RST'];
-    case 'LAST_ACK': return ['FIN+ACK', 'RST'];
-    case 'FIN_WAIT_1': case 'FIN_WAIT_2': case 'CLOSING': case 'TIME_WAIT': return ['ACK', 'RST'];
-  }
-}
-
-function flagDetail(label: string): string {
-  const d: Record<string, string> = {
-    SYN: 'synchronize: opens a connection, carries the ISS', ACK: 'the ack field is valid', FIN: 'no more data from the sender',
-    RST: 'reset: abort, or refuse a segment', PSH: 'push the data to the application', URG: 'urgent pointer is valid',
-    ECE: 'ECN echo', CWR: 'congestion window reduced', 'SYN+ACK': 'answer to a SYN', 'FIN+ACK': 'close, acknowledging the peer',
-    'PSH+ACK': 'data, pushed', 'RST+ACK': 'reset answering a segment without ACK',
-  };
-  return d[label] ?? '';
 }

@@ -1,8 +1,10 @@
 // What the validator expects on a line: the seq and ack a segment from a given sender should carry,
 // printed the way the file writes numbers (symbolic `x+1` or plain `1001`).
 import type { Analysis, SegmentResult, TcbSnapshot } from '../analysis.ts';
-import { formatPlain, type Value } from '../sequence.ts';
-import type { TcpState } from '../syntax/syntax.ts';
+import { t } from '../i18n/format.ts';
+import type { Text } from '../i18n/types.ts';
+import { add, concrete, formatPlain, type Value } from '../sequence.ts';
+import type { EndpointStatement, Expr, TcpState } from '../syntax/syntax.ts';
 import { endpointIndex, stepBefore } from './positions.ts';
 
 const SYMBOL = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -12,8 +14,8 @@ const CONVENTIONAL = ['x', 'y', 'u', 'v', 'w', 'z', 'a', 'b', 'c', 'd'];
 export interface ExpectedValue {
   /** Text to write in the file (`x+1`, `1001`, or a fresh symbol such as `y`). */
   text: string;
-  /** Why this is the value, in words. */
-  why: string;
+  /** Why this is the value (a message: format it in the user's language). */
+  why: Text;
   /** True when any value is right (a SYN chooses the ISS); `text` is then a suggestion. */
   free: boolean;
 }
@@ -74,7 +76,7 @@ function freshNumber(analysis: Analysis): string {
   for (let n = 1000; ; n += 4000) if (![...used].some((u) => u >= n && u < n + 4000)) return String(n);
 }
 
-function free(analysis: Analysis, line: number, why: string): ExpectedValue {
+function free(analysis: Analysis, line: number, why: Text): ExpectedValue {
   return { text: isNumericFile(analysis) ? freshNumber(analysis) : freshSymbol(analysis, line), why, free: true };
 }
 
@@ -82,12 +84,12 @@ function free(analysis: Analysis, line: number, why: string): ExpectedValue {
  * Writes a value; an unnameable base (the ISS of a SYN written without seq) gets a fresh symbol,
  * which the validator then binds to it (`ack=x+1` binds x).
  */
-function written(analysis: Analysis, value: Value, line: number, why: string): ExpectedValue {
+function written(analysis: Analysis, value: Value, line: number, why: Text): ExpectedValue {
   const text = formatBefore(analysis, value, line);
   if (text !== undefined) return { text, why, free: false };
   const name = freshSymbol(analysis, line);
   const off = value.off | 0;
-  return { text: off === 0 ? name : off > 0 ? `${name}+${off}` : `${name}-${-off}`, why: `${why} (the file has not named ${value.base}; ${name} will stand for it)`, free: false };
+  return { text: off === 0 ? name : off > 0 ? `${name}+${off}` : `${name}-${-off}`, why: t('editor.why.unnamed', { why, symbol: name }), free: false };
 }
 
 export interface SenderContext {
@@ -116,33 +118,110 @@ export interface FlagsSeen { syn: boolean; ack: boolean; rst: boolean }
 export function expectedSeq(analysis: Analysis, line: number, sender: string, flags: FlagsSeen): ExpectedValue | undefined {
   const res = segmentAtLine(analysis, line);
   const ctx = senderBefore(analysis, sender, line);
+  if (res?.statement.old) return undefined; // an old duplicate's seq is from another incarnation: any value
   if (res && res.from >= 0 && analysis.endpoints[res.from]?.name === sender && !res.statement.unusable) {
     if (res.expectedSeq) return written(analysis, res.expectedSeq, line, seqWhy(ctx, flags));
-    if (res.statement.flags.includes('SYN')) return free(analysis, line, `${sender} chooses its initial sequence number (ISS): any value is right`);
+    if (res.statement.flags.includes('SYN')) return free(analysis, line, t('editor.why.iss', { endpoint: sender }));
   }
   if (!ctx) return undefined;
-  const t = ctx.tcb;
-  if (flags.syn && (ctx.state === 'CLOSED' || ctx.state === 'LISTEN' || (ctx.state === 'SYN_RECEIVED' && !t?.iss))) {
-    return free(analysis, line, `${sender} chooses its initial sequence number (ISS): any value is right`);
+  const tcb = ctx.tcb;
+  if (flags.syn && (ctx.state === 'CLOSED' || ctx.state === 'LISTEN' || (ctx.state === 'SYN_RECEIVED' && !tcb?.iss))) {
+    return free(analysis, line, t('editor.why.iss', { endpoint: sender }));
   }
-  if (flags.syn && t?.iss) return written(analysis, t.iss, line, `${sender}'s ISS (a SYN carries it)`);
-  if (t?.sndNxt) return written(analysis, t.sndNxt, line, seqWhy(ctx, flags));
+  if (flags.syn && tcb?.iss) return written(analysis, tcb.iss, line, t('editor.why.synIss', { endpoint: sender }));
+  if (tcb?.sndNxt) return written(analysis, tcb.sndNxt, line, seqWhy(ctx, flags));
   return undefined;
 }
 
-function seqWhy(ctx: SenderContext | undefined, flags: FlagsSeen): string {
-  const who = ctx?.name ?? 'the sender';
-  if (flags.syn) return `${who}'s ISS (a SYN carries it)`;
-  return `SND.NXT of ${who}: the next sequence number it sends`;
+function seqWhy(ctx: SenderContext | undefined, flags: FlagsSeen): Text {
+  const who = ctx?.name ?? '?';
+  return flags.syn ? t('editor.why.synIss', { endpoint: who }) : t('editor.why.sndNxt', { endpoint: who });
 }
 
 /** The ack the validator expects on `line` from `sender`. */
 export function expectedAck(analysis: Analysis, line: number, sender: string): ExpectedValue | undefined {
   const res = segmentAtLine(analysis, line);
+  if (res?.statement.old) return undefined;
   if (res && res.from >= 0 && analysis.endpoints[res.from]?.name === sender && res.expectedAck) {
-    return written(analysis, res.expectedAck, line, `RCV.NXT of ${sender}: the next octet it expects from the peer`);
+    return written(analysis, res.expectedAck, line, t('editor.why.rcvNxt', { endpoint: sender }));
   }
   const ctx = senderBefore(analysis, sender, line);
-  if (ctx?.tcb?.rcvNxt) return written(analysis, ctx.tcb.rcvNxt, line, `RCV.NXT of ${sender}: the next octet it expects from the peer`);
+  if (ctx?.tcb?.rcvNxt) return written(analysis, ctx.tcb.rcvNxt, line, t('editor.why.rcvNxt', { endpoint: sender }));
   return undefined;
+}
+
+
+// ---- a connection that already exists (contract 2.2) ----
+
+/** The numbers an endpoint declared ESTABLISHED starts with: SND.NXT, RCV.NXT, the window it advertised. */
+export interface StartNumbers {
+  snd?: Value;
+  rcv?: Value;
+  win?: number;
+  /** Where each value comes from. */
+  sndFrom?: 'declared' | 'peer' | 'segment';
+  rcvFrom?: 'declared' | 'peer' | 'segment';
+}
+
+/** The `endpoint` statement that declares an endpoint. */
+export function declarationOf(analysis: Analysis, name: string): EndpointStatement | undefined {
+  for (const s of analysis.document.statements) if (s.kind === 'endpoint' && s.name.name === name) return s;
+  return undefined;
+}
+
+/** The value of an EXPR on a declaration (a symbol as the validator bound it). */
+function exprValue(analysis: Analysis, e: Expr | undefined): Value | undefined {
+  if (!e) return undefined;
+  if (e.symbol === undefined) return concrete(e.offset);
+  const b = analysis.symbols.get(e.symbol);
+  return b ? add(b.value, e.offset) : undefined;
+}
+
+/** The values taken by the validator, when the analysis carries them (EndpointInfo.snd/rcv/win). */
+interface TakenNumbers { snd?: Value; rcv?: Value; win?: number }
+
+/**
+ * What an ESTABLISHED endpoint starts with (2.2): its own declaration, else the mirror of its peer's,
+ * else the first segment that writes the value (a seq it sends, an ack its peer sends, not a SYN's, not an
+ * `old` one's). Undefined for an endpoint that does not start ESTABLISHED.
+ */
+export function startNumbers(analysis: Analysis, index: number): StartNumbers | undefined {
+  const e = analysis.endpoints[index];
+  if (!e || e.initial !== 'ESTABLISHED') return undefined;
+  const peer = analysis.endpoints[1 - index];
+  const own = declarationOf(analysis, e.name);
+  const other = peer ? declarationOf(analysis, peer.name) : undefined;
+  const taken = e as unknown as TakenNumbers;
+  const out: StartNumbers = {};
+  const pick = (which: 'snd' | 'rcv') => {
+    const mirror = which === 'snd' ? 'rcv' : 'snd';
+    const fromTaken = taken[which];
+    const declared = exprValue(analysis, own?.[which]);
+    const fromPeer = exprValue(analysis, other?.[mirror]);
+    if (declared) { out[which] = declared; out[`${which}From`] = 'declared'; } else if (fromPeer) { out[which] = fromPeer; out[`${which}From`] = 'peer'; } else {
+      const seen = fromTaken ?? firstWritten(analysis, which === 'snd' ? index : 1 - index);
+      if (seen) { out[which] = seen; out[`${which}From`] = 'segment'; }
+    }
+  };
+  pick('snd');
+  pick('rcv');
+  out.win = taken.win ?? own?.win;
+  return out;
+}
+
+/** The first SND.NXT of `sender` a segment writes: a seq it sends or an ack its peer sends (2.2). */
+function firstWritten(analysis: Analysis, sender: number): Value | undefined {
+  for (const r of analysis.segments) {
+    const st = r.statement;
+    if (st.old || st.unusable || st.flags.includes('SYN')) continue;
+    if (r.from === sender && st.seq && r.seq) return r.seq;
+    if (r.to === sender && r.from >= 0 && st.ack && r.ack) return r.ack;
+  }
+  return undefined;
+}
+
+/** `snd=42 rcv=79 win=100` in the file's notation (`?` for a value no line has written yet). */
+export function startText(analysis: Analysis, n: StartNumbers): string {
+  const v = (x: Value | undefined) => (x === undefined ? '?' : formatBefore(analysis, x, Number.MAX_SAFE_INTEGER) ?? '?');
+  return `snd=${v(n.snd)} rcv=${v(n.rcv)}${n.win !== undefined ? ` win=${n.win}` : ''}`;
 }

@@ -1,11 +1,14 @@
 // Quick fixes: for a diagnostic, the text edits that repair it, and "fix all" for seq/ack in a file.
 // Pure: edits are plain ranges and strings; the extension turns them into a WorkspaceEdit.
 import type { Analysis, Diagnostic, SegmentResult } from '../analysis.ts';
-import { STATES } from '../states.ts';
+import type { Lang } from '../i18n/types.ts';
+import { parseState, STATES } from '../states.ts';
 import { nearest } from '../suggest.ts';
 import type { Position, Range, SegmentStatement, TcpState } from '../syntax/syntax.ts';
 import { analyze } from '../validator/analyze.ts';
-import { segmentAtLine } from './expected.ts';
+import { tr } from './completionTables.ts';
+import { declarationOf, segmentAtLine } from './expected.ts';
+import { windowFixes } from './windowFixes.ts';
 import { lineText, overlaps, range, rangesEqual, splitLines, statementAtLine, stepAtOrBefore } from './positions.ts';
 
 export interface TextEdit { range: Range; newText: string }
@@ -20,40 +23,45 @@ export interface QuickFix {
 
 /** A value that can be written in the file: `x`, `x+1`, `1001`, `y-1` (contract 2.3 EXPR). */
 const WRITABLE = /^(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]+)(?:[+-][0-9]+)?$/;
-const FIXABLE = new Set(['rst-expected', 'wrong-seq', 'wrong-ack', 'state-mismatch', 'unknown-state', 'unknown-flag', 'missing-ack-flag', 'id-required', 'ack-without-flag', 'unknown-endpoint', 'invalid-initial-state', 'duplicate-field', 'unknown-id']);
+const FIXABLE = new Set(['rst-expected', 'wrong-seq', 'wrong-ack', 'state-mismatch', 'unknown-state', 'unknown-flag', 'missing-ack-flag', 'id-required', 'ack-without-flag', 'unknown-endpoint', 'invalid-initial-state', 'duplicate-field', 'unknown-id', 'window-exceeded']);
 
 /** Whether a diagnostic code has quick fixes. */
 export function hasQuickFix(code: string): boolean { return FIXABLE.has(code); }
 
 /** Fixes for every diagnostic whose range touches `r`. */
-export function quickFixesInRange(analysis: Analysis, text: string, r: Range): QuickFix[] {
-  return analysis.diagnostics.filter((d) => overlaps(d.range, r)).flatMap((d) => quickFixesFor(analysis, text, d));
+export function quickFixesInRange(analysis: Analysis, text: string, r: Range, lang: Lang = 'en'): QuickFix[] {
+  return analysis.diagnostics.filter((d) => overlaps(d.range, r)).flatMap((d) => quickFixesFor(analysis, text, d, lang));
 }
 
 /** Fixes for one diagnostic of `analysis` (an empty list when there is no sure fix). */
-export function quickFixesFor(analysis: Analysis, text: string, d: Diagnostic): QuickFix[] {
+export function quickFixesFor(analysis: Analysis, text: string, d: Diagnostic, lang: Lang = 'en'): QuickFix[] {
   try {
-    return fixes(analysis, text, d);
+    return fixes(analysis, text, d, lang);
   } catch {
     return []; // a fix is a convenience: never break the editor over one
   }
 }
 
-function fixes(analysis: Analysis, text: string, d: Diagnostic): QuickFix[] {
+function fixes(analysis: Analysis, text: string, d: Diagnostic, lang: Lang): QuickFix[] {
   const p = d.params;
   const fix = (title: string, edits: TextEdit[], preferred = true): QuickFix => ({ title, edits, preferred, diagnostic: d });
+  const title = (id: string, params?: Parameters<typeof tr>[2]) => tr(lang, `editor.fix.${id}`, params);
   switch (d.code) {
     case 'wrong-seq':
     case 'wrong-ack': {
       const res = segmentOf(analysis, d);
-      const f = res && valueFix(text, res.statement, d.code === 'wrong-seq' ? 'seq' : 'ack', String(p.expected ?? ''));
+      const f = res && valueFix(text, res.statement, d.code === 'wrong-seq' ? 'seq' : 'ack', String(p.expected ?? ''), lang);
       return f ? [fix(f.title, f.edits)] : [];
+    }
+    case 'window-exceeded': {
+      const res = segmentOf(analysis, d);
+      return res ? windowFixes(analysis, text, d, res, lang).map((f) => fix(f.title, f.edits, f.preferred)) : [];
     }
     case 'state-mismatch': {
       if (typeof p.actual !== 'string') return [];
       // When the line has another error, that error is the likelier cause: do not prefer rewriting the assertion.
       const otherError = analysis.diagnostics.some((x) => x !== d && x.severity === 'error' && x.code !== 'state-mismatch' && x.range.start.line === d.range.start.line);
-      return [fix(`Change to ${p.actual} (${p.endpoint ?? 'the endpoint'}'s state here)`, [{ range: d.range, newText: p.actual }], !otherError)];
+      return [fix(title('stateHere', { state: p.actual, endpoint: String(p.endpoint ?? '?') }), [{ range: d.range, newText: p.actual }], !otherError)];
     }
     case 'rst-expected': {
       const who = String(p.endpoint ?? '');
@@ -62,51 +70,81 @@ function fixes(analysis: Analysis, text: string, d: Diagnostic): QuickFix[] {
       if (!peer || !/^RST/.test(rst)) return [];
       const line = d.range.start.line;
       const end = { line, character: lineText(text, line).length };
-      return [fix(`Insert the RST ${who} answers with: ${who} -> ${peer}: ${rst}`, [{ range: pointRange(end), newText: `${lineBreak(text)}${who} -> ${peer}: ${rst}` }], false)];
+      return [fix(title('insertRst', { endpoint: who, line: `${who} -> ${peer}: ${rst}` }), [{ range: pointRange(end), newText: `${lineBreak(text)}${who} -> ${peer}: ${rst}` }], false)];
     }
     case 'unknown-state': {
       const out: QuickFix[] = [];
       const suggestion = typeof p.suggestion === 'string' ? p.suggestion : nearest(String(p.found ?? ''), STATES);
-      if (suggestion) out.push(fix(`Change to ${suggestion}`, [{ range: d.range, newText: suggestion }]));
+      if (suggestion) out.push(fix(title('changeTo', { value: suggestion }), [{ range: d.range, newText: suggestion }]));
       const real = assertedEndpointState(analysis, d.range);
-      if (real && real !== suggestion) out.push(fix(`Change to ${real} (the state here)`, [{ range: d.range, newText: real }], out.length === 0));
+      if (real && real !== suggestion) out.push(fix(title('changeToReal', { state: real }), [{ range: d.range, newText: real }], out.length === 0));
       return out;
     }
     case 'unknown-flag':
-      return typeof p.suggestion === 'string' ? [fix(`Change to ${p.suggestion}`, [{ range: d.range, newText: p.suggestion }])] : [];
+      return typeof p.suggestion === 'string' ? [fix(title('changeTo', { value: p.suggestion }), [{ range: d.range, newText: p.suggestion }])] : [];
     case 'missing-ack-flag':
     case 'ack-without-flag': {
       const res = segmentOf(analysis, d);
       if (!res) return [];
-      const out = [fix(`Add the ACK flag${p.expected ? ` (${p.expected})` : ''}`, [addAckFlag(res.statement)])];
-      if (d.code === 'ack-without-flag' && res.statement.ack) out.push(fix('Remove the ack field', [removeField(text, res.statement, 'ack')], false));
+      const out = [fix(p.expected ? title('addAckAs', { flags: String(p.expected) }) : title('addAck'), [addAckFlag(res.statement)])];
+      if (d.code === 'ack-without-flag' && res.statement.ack) out.push(fix(title('removeAck'), [removeField(text, res.statement, 'ack')], false));
       return out;
     }
     case 'id-required': {
       const st = statementAtLine(analysis, d.range.start.line);
       if (st?.kind !== 'segment') return [];
       const id = freshId(analysis, st);
-      return [fix(`Add id=${id}`, [{ range: pointRange(endOfFields(st)), newText: ` id=${id}` }])];
+      return [fix(title('addId', { id }), [{ range: pointRange(endOfFields(st)), newText: ` id=${id}` }])];
     }
     case 'unknown-endpoint': {
       const names = analysis.endpoints.map((e) => e.name);
       const found = String(p.endpoint ?? '');
       const best = nearestName(found, names);
-      return best ? [fix(`Change to ${best}`, [{ range: d.range, newText: best }])] : [];
+      return best ? [fix(title('changeTo', { value: best }), [{ range: d.range, newText: best }])] : [];
     }
     case 'invalid-initial-state':
-      return [fix('Change to LISTEN (a server waiting for a SYN)', [{ range: d.range, newText: 'LISTEN' }]), fix('Change to CLOSED (it opens the connection)', [{ range: d.range, newText: 'CLOSED' }], false)];
+      return initialStateFixes(analysis, text, d, lang).map((f) => fix(f.title, f.edits, f.preferred));
     case 'duplicate-field':
-      return [fix(`Remove this ${p.field ?? 'field'}`, [removeRange(text, d.range)])];
+      return [fix(title('removeField', { field: String(p.field ?? 'field') }), [removeRange(text, d.range)])];
     case 'unknown-id': {
       const inFlight = analysis.segments.filter((s) => s.statement.arrow === '~>' && s.statement.id && s.statement.line < d.range.start.line
         && (s.deliveredLine === undefined || s.deliveredLine >= d.range.start.line)).map((s) => s.statement.id!.name);
       const best = nearestName(String(p.id ?? ''), inFlight) ?? (inFlight.length === 1 ? inFlight[0] : undefined);
-      return best && best !== p.id ? [fix(`Change to ${best}`, [{ range: d.range, newText: best }])] : [];
+      return best && best !== p.id ? [fix(title('changeTo', { value: best }), [{ range: d.range, newText: best }])] : [];
     }
     default:
       return [];
   }
+}
+
+/**
+ * `invalid-initial-state` (2.2): a state that cannot start (CLOSED or LISTEN instead), an endpoint whose peer
+ * starts ESTABLISHED (ESTABLISHED too), or `snd`/`rcv` that do not mirror the peer's (the peer's value).
+ */
+function initialStateFixes(analysis: Analysis, text: string, d: Diagnostic, lang: Lang): { title: string; edits: TextEdit[]; preferred: boolean }[] {
+  const st = statementAtLine(analysis, d.range.start.line);
+  if (st?.kind !== 'endpoint') return [];
+  const peer = analysis.document.statements.find((x) => x.kind === 'endpoint' && x.name.name !== st.name.name);
+  const peerDecl = peer?.kind === 'endpoint' ? declarationOf(analysis, peer.name.name) : undefined;
+  const title = (id: string, params?: Parameters<typeof tr>[2]) => tr(lang, `editor.fix.${id}`, params);
+  for (const field of ['snd', 'rcv'] as const) {
+    const e = st[field];
+    const mirror = peerDecl?.[field === 'snd' ? 'rcv' : 'snd'];
+    if (e && mirror && overlaps(e.range, d.range) && e.text !== mirror.text) {
+      return [{ title: title('mirror', { field, value: mirror.text, peer: peerDecl!.name.name }), edits: [{ range: e.range, newText: mirror.text }], preferred: true }];
+    }
+  }
+  const out: { title: string; edits: TextEdit[]; preferred: boolean }[] = [];
+  const peerEstablished = peerDecl?.initial?.state === 'ESTABLISHED';
+  const written = st.initial;
+  const at = written ? written.range : undefined;
+  const put = (state: string): TextEdit => (at ? { range: at, newText: state } : { range: pointRange(st.name.range.end), newText: ` ${state}` });
+  if (peerEstablished && written?.state !== 'ESTABLISHED') out.push({ title: title('establishedAsPeer', { peer: peerDecl!.name.name }), edits: [put('ESTABLISHED')], preferred: true });
+  if (written && (written.state !== 'ESTABLISHED' || !peerEstablished)) {
+    if (written.state !== 'LISTEN') out.push({ title: title('toListen'), edits: [put('LISTEN')], preferred: out.length === 0 });
+    if (written.state !== 'CLOSED') out.push({ title: title('toClosed'), edits: [put('CLOSED')], preferred: false });
+  }
+  return out.filter((f) => f.edits.every((e) => parseState(e.newText.trim()) !== undefined));
 }
 
 /** Deletes a range on one line and the white space before it. */
@@ -123,16 +161,16 @@ function segmentOf(analysis: Analysis, d: Diagnostic): SegmentResult | undefined
 }
 
 /** Replace (or add) seq=/ack= with the expected value; remove the field when the value cannot be written. */
-function valueFix(text: string, st: SegmentStatement, field: 'seq' | 'ack', expected: string): { title: string; edits: TextEdit[] } | undefined {
+function valueFix(text: string, st: SegmentStatement, field: 'seq' | 'ack', expected: string, lang: Lang): { title: string; edits: TextEdit[] } | undefined {
   const expr = st[field];
   if (expected && WRITABLE.test(expected)) {
-    if (expr) return { title: `Change ${field} to ${expected}`, edits: [{ range: expr.range, newText: expected }] };
-    return { title: `Add ${field}=${expected}`, edits: [{ range: pointRange(insertionPoint(st, field)), newText: ` ${field}=${expected}` }] };
+    if (expr) return { title: tr(lang, 'editor.fix.changeValue', { field, value: expected }), edits: [{ range: expr.range, newText: expected }] };
+    return { title: tr(lang, 'editor.fix.addValue', { field, value: expected }), edits: [{ range: pointRange(insertionPoint(st, field)), newText: ` ${field}=${expected}` }] };
   }
   // The expected value has no name in the file (an ISS written nowhere): leaving the field out
   // lets the validator fill in exactly that value.
   if (expr && st.fields.some((f) => f.name === field)) {
-    return { title: `Remove ${field}= (the validator then uses the expected ${expected || 'value'})`, edits: [removeField(text, st, field)] };
+    return { title: tr(lang, 'editor.fix.removeValue', { field, value: expected || '?' }), edits: [removeField(text, st, field)] };
   }
   return undefined;
 }

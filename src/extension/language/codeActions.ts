@@ -3,11 +3,19 @@ import * as vscode from 'vscode';
 import type { Diagnostic as CoreDiagnostic } from '../../core/index.ts';
 import { fixAllSeqAck, quickFixesFor, type TextEdit } from '../../core/editor/quickFixes.ts';
 import { rangesEqual } from '../../core/editor/positions.ts';
+import { formatText, t } from '../../core/i18n/format.ts';
+import type { Lang } from '../../core/i18n/types.ts';
 import { analysisOf, toVsRange } from '../analysisCache.ts';
 import { codeOf } from './diagnostics.ts';
+import { currentLang } from './settings.ts';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('tcpseq');
-const FIX_ALL_TITLE = 'Fix all seq and ack values in the file';
+
+/** "Fix all seq and ack values in the file", with the number of changes when known. */
+function fixAllTitle(lang: Lang, count?: number): string {
+  if (count === undefined) return formatText(lang, t('editor.fix.fixAll'));
+  return formatText(lang, count === 1 ? t('editor.fix.fixAllOne') : t('editor.fix.fixAllCount', { count }));
+}
 
 function toWorkspaceEdit(uri: vscode.Uri, edits: TextEdit[]): vscode.WorkspaceEdit {
   const we = new vscode.WorkspaceEdit();
@@ -21,8 +29,8 @@ function fromVs(r: vscode.Range) {
 
 /** "Fix all" offered next to a seq/ack quick fix: its edit is computed only when the user picks it. */
 class LazyFixAll extends vscode.CodeAction {
-  constructor(readonly document: vscode.TextDocument, readonly version: number) {
-    super(FIX_ALL_TITLE, vscode.CodeActionKind.QuickFix);
+  constructor(readonly document: vscode.TextDocument, readonly version: number, lang: Lang) {
+    super(fixAllTitle(lang), vscode.CodeActionKind.QuickFix);
   }
 }
 
@@ -33,12 +41,13 @@ export class TcpseqCodeActionProvider implements vscode.CodeActionProvider {
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const only = context.only;
+    const lang = currentLang(document.uri);
     const actions: vscode.CodeAction[] = [];
     if (only && FIX_ALL_KIND.intersects(only)) {
       // Asked for explicitly (Source Action menu, editor.codeActionsOnSave): computed now.
       const result = fixAllSeqAck(document.getText());
       if (result.edits.length) {
-        const action = new vscode.CodeAction(`${FIX_ALL_TITLE} (${result.fixed} change${result.fixed === 1 ? '' : 's'})`, FIX_ALL_KIND);
+        const action = new vscode.CodeAction(fixAllTitle(lang, result.fixed), FIX_ALL_KIND);
         action.edit = toWorkspaceEdit(document.uri, result.edits);
         actions.push(action);
       }
@@ -52,7 +61,7 @@ export class TcpseqCodeActionProvider implements vscode.CodeActionProvider {
       const core = matching(analysis.diagnostics, vd);
       if (!core) continue;
       if (core.code === 'wrong-seq' || core.code === 'wrong-ack') seqAck.push(vd);
-      for (const fix of quickFixesFor(analysis, text, core)) {
+      for (const fix of quickFixesFor(analysis, text, core, lang)) {
         const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
         action.edit = toWorkspaceEdit(document.uri, fix.edits);
         action.diagnostics = [vd];
@@ -63,7 +72,7 @@ export class TcpseqCodeActionProvider implements vscode.CodeActionProvider {
     // Next to a seq/ack fix, offer to fix them all when the file has more than one.
     const wrongValues = analysis.diagnostics.filter((d) => d.code === 'wrong-seq' || d.code === 'wrong-ack').length;
     if (seqAck.length && wrongValues > 1) {
-      const all = new LazyFixAll(document, document.version);
+      const all = new LazyFixAll(document, document.version, lang);
       all.diagnostics = seqAck;
       actions.push(all);
     }

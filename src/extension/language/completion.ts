@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { completionsAt, type CompletionEntry } from '../../core/editor/completion.ts';
 import { analysisOf, toVsRange } from '../analysisCache.ts';
+import { currentLang } from './settings.ts';
 
 export const COMPLETION_TRIGGERS = [' ', '=', '>', ':', ','];
 
@@ -21,7 +22,7 @@ const KIND: Record<CompletionEntry['kind'], vscode.CompletionItemKind> = {
 
 export class TcpseqCompletionProvider implements vscode.CompletionItemProvider {
   provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] {
-    const result = completionsAt(analysisOf(document), document.getText(), { line: position.line, character: position.character });
+    const result = completionsAt(analysisOf(document), document.getText(), { line: position.line, character: position.character }, currentLang(document.uri));
     return result.items.map((entry) => toItem(entry, toVsRange(entry.range ?? result.range), position));
   }
 }

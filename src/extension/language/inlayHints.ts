@@ -10,8 +10,9 @@ export class TcpseqInlayHintsProvider implements vscode.InlayHintsProvider, vsco
   private readonly listener = onSettingsChange(() => this.changed.fire());
 
   provideInlayHints(document: vscode.TextDocument, range: vscode.Range): vscode.InlayHint[] {
-    if (!readSettings(document.uri).inlayHints) return [];
-    return stateHints(analysisOf(document), range.start.line, range.end.line).map((h) => {
+    const settings = readSettings(document.uri);
+    if (!settings.inlayHints) return [];
+    return stateHints(analysisOf(document), range.start.line, range.end.line, settings.lang).map((h) => {
       const hint = new vscode.InlayHint(new vscode.Position(h.position.line, h.position.character), h.label);
       hint.paddingLeft = true;
       hint.tooltip = new vscode.MarkdownString(h.tooltip);
