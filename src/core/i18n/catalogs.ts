@@ -2,6 +2,10 @@
 // (`catalog/AREA.en.ts`, `catalog/AREA.zh-cn.ts`); a unit test checks that both languages have the same
 // ids and the same `{param}` placeholders.
 import type { Catalog, Lang } from './types.ts';
+import { captureEn } from './catalog/capture.en.ts';
+import { captureZh } from './catalog/capture.zh-cn.ts';
+import { cliEn } from './catalog/cli.en.ts';
+import { cliZh } from './catalog/cli.zh-cn.ts';
 import { diagnosticsEn } from './catalog/diagnostics.en.ts';
 import { diagnosticsZh } from './catalog/diagnostics.zh-cn.ts';
 import { diagramEn } from './catalog/diagram.en.ts';
@@ -22,12 +26,12 @@ import { webviewEn } from './catalog/webview.en.ts';
 import { webviewZh } from './catalog/webview.zh-cn.ts';
 
 /** Every English message. English has every id; a language may lack some (English is then shown). */
-const en = { ...diagnosticsEn, ...diagramEn, ...editorEn, ...editorOutlineEn, ...exerciseEn, ...extensionEn, ...parserEn, ...statesEn, ...webviewEn };
+const en = { ...captureEn, ...cliEn, ...diagnosticsEn, ...diagramEn, ...editorEn, ...editorOutlineEn, ...exerciseEn, ...extensionEn, ...parserEn, ...statesEn, ...webviewEn };
 
 /** Every message id. `Localizer.t` takes only these, so a mistyped id is a compile error. */
 export type MessageId = keyof typeof en;
 
 export const CATALOGS: Readonly<Record<Lang, Catalog>> = {
   en,
-  'zh-cn': { ...diagnosticsZh, ...diagramZh, ...editorZh, ...editorOutlineZh, ...exerciseZh, ...extensionZh, ...parserZh, ...statesZh, ...webviewZh },
+  'zh-cn': { ...captureZh, ...cliZh, ...diagnosticsZh, ...diagramZh, ...editorZh, ...editorOutlineZh, ...exerciseZh, ...extensionZh, ...parserZh, ...statesZh, ...webviewZh },
 };

@@ -1,0 +1,211 @@
+#!/usr/bin/env bash
+# Makes the real-traffic capture fixtures in test/fixtures/captures/ (issue 11).
+#
+# Each scenario starts a Python server and client on this machine (127.0.0.1 or ::1) while tcpdump
+# records the loopback interface, so the files hold what the Linux TCP stack really sent:
+#   basic       handshake, data both ways, close (IPv4)            -> basic.pcap
+#   ipv6        the same on ::1                                    -> ipv6.pcap
+#   halfclose   client shuts down writing; server sends in CLOSE_WAIT -> halfclose.pcap
+#   refused     connect to a closed port (RST)                     -> refused.pcap
+#   abort       server closes with SO_LINGER 0 (RST)               -> abort.pcap
+#   midstream   tcpdump starts after the connection is established -> midstream.pcap
+#   bulk        300 kB upload into a small receive buffer (window scaling, SACK-permitted;
+#               snapshot length 128, so payloads are cut and only headers kept) -> bulk.pcap
+#   multi       three connections one after the other in one file  -> multi.pcap
+#   reuse       the same client port twice (abort, then a new SYN on the same 4-tuple) -> reuse.pcap
+#   any-sll2    basic on `-i any -y LINUX_SLL2` (every loopback packet seen twice) -> any-sll2.pcap
+#   any-sll     basic on `-i any -y LINUX_SLL`                    -> any-sll.pcap
+# Then, for each: NAME.pcapng (editcap -F pcapng), NAME.txt (tcpdump -n -r: relative numbers),
+# NAME.S.txt (tcpdump -n -S -r: absolute numbers); basic.tttt.txt (-tttt) and basic.t.txt (-t, no time).
+# nano.pcap is basic.pcap rewritten with nanosecond timestamps (editcap --set-ts-precision? no: tcpdump
+# -r basic.pcap --time-stamp-precision=nano -w nano.pcap).
+#
+# Needs root (tcpdump on lo), tcpdump and editcap: apt-get install -y tcpdump tshark
+# Run from the repository root: bash scripts/make-captures.sh
+set -euo pipefail
+OUT=test/fixtures/captures
+mkdir -p "$OUT"
+command -v tcpdump >/dev/null || { echo "make-captures: tcpdump is not installed (apt-get install -y tcpdump)" >&2; exit 2; }
+command -v editcap >/dev/null || { echo "make-captures: editcap is not installed (apt-get install -y tshark)" >&2; exit 2; }
+
+OUT="$OUT" python3 - <<'PY'
+import os, signal, socket, struct, subprocess, threading, time
+
+OUT = os.environ['OUT']
+PAUSE = 0.05  # between steps, so delayed ACKs go out before the next step and the order is stable
+
+def record(name, port, iface='lo', link=None, snaplen=262144):
+    cmd = ['tcpdump', '--immediate-mode', '-i', iface, '-s', str(snaplen), '-U', '-w', f'{OUT}/{name}.pcap']
+    if link: cmd += ['-y', link]
+    cmd += [f'tcp port {port}']
+    p = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True)
+    line = ''
+    while 'listening' not in line:  # "listening on lo, link-type ..." once the capture runs
+        line = p.stderr.readline()
+        assert line, 'tcpdump did not start'
+    time.sleep(0.2)
+    return p
+
+def stop(p):
+    time.sleep(0.3)
+    p.send_signal(signal.SIGINT); p.wait()
+
+def server(family, addr, port, handler, rcvbuf=None, ready=None):
+    s = socket.socket(family, socket.SOCK_STREAM)
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    if rcvbuf: s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, rcvbuf)
+    s.bind((addr, port)); s.listen(8)
+    def run():
+        while True:
+            try: c, _ = s.accept()
+            except OSError: return
+            handler(c)
+    t = threading.Thread(target=run, daemon=True); t.start()
+    return s
+
+def read_all(c):
+    data = b''
+    while True:
+        b = c.recv(65536)
+        if not b: return data
+        data += b
+
+def echo_then_close(c):
+    req = c.recv(1024)
+    time.sleep(PAUSE)
+    c.sendall(b'HTTP/1.0 200 OK\r\n\r\nhello ' + req[:5])
+    read_all(c)          # until the client's FIN
+    time.sleep(PAUSE)
+    c.close()
+
+def client_basic(family, addr, port, src_port=None):
+    c = socket.socket(family, socket.SOCK_STREAM)
+    if src_port:
+        c.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        c.bind((addr, src_port))
+    c.connect((addr, port)); time.sleep(PAUSE)
+    c.sendall(b'GET / HTTP/1.0\r\n\r\n'); time.sleep(PAUSE)
+    c.recv(1024); time.sleep(PAUSE)
+    c.close(); time.sleep(4 * PAUSE)
+
+def basic(name, family, addr, port, **rec):
+    s = server(family, addr, port, echo_then_close)
+    p = record(name, port, **rec)
+    client_basic(family, addr, port)
+    stop(p); s.close()
+
+def halfclose():
+    port = 40003
+    def handler(c):
+        req = read_all(c)    # the client's FIN: CLOSE_WAIT from here
+        for i in range(3):
+            c.sendall(b'part %d of the answer to %d octets\n' % (i, len(req))); time.sleep(PAUSE)
+        c.close()
+    s = server(socket.AF_INET, '127.0.0.1', port, handler)
+    p = record('halfclose', port)
+    c = socket.create_connection(('127.0.0.1', port)); time.sleep(PAUSE)
+    c.sendall(b'question\n'); time.sleep(PAUSE)
+    c.shutdown(socket.SHUT_WR)
+    read_all(c); time.sleep(PAUSE); c.close()
+    stop(p); s.close()
+
+def refused():
+    port = 40004
+    p = record('refused', port)
+    try: socket.create_connection(('127.0.0.1', port))
+    except ConnectionRefusedError: pass
+    stop(p)
+
+def abort():
+    port = 40005
+    def handler(c):
+        c.recv(1024); time.sleep(PAUSE)
+        c.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack('ii', 1, 0))
+        c.close()            # SO_LINGER 0: RST instead of FIN
+    s = server(socket.AF_INET, '127.0.0.1', port, handler)
+    p = record('abort', port)
+    c = socket.create_connection(('127.0.0.1', port)); time.sleep(PAUSE)
+    c.sendall(b'please abort\n'); time.sleep(4 * PAUSE)
+    try: c.recv(1024)
+    except ConnectionResetError: pass
+    c.close()
+    stop(p); s.close()
+
+def midstream():
+    port = 40006
+    def handler(c):
+        while True:
+            b = c.recv(1024)
+            if not b: break
+            time.sleep(PAUSE); c.sendall(b'ok ' + b)
+        time.sleep(PAUSE); c.close()
+    s = server(socket.AF_INET, '127.0.0.1', port, handler)
+    c = socket.create_connection(('127.0.0.1', port)); time.sleep(PAUSE)
+    c.sendall(b'before the capture\n'); c.recv(1024); time.sleep(PAUSE)
+    p = record('midstream', port)   # the handshake and the first exchange are not in the file
+    for i in range(2):
+        c.sendall(b'line %d\n' % i); c.recv(1024); time.sleep(PAUSE)
+    c.close(); time.sleep(4 * PAUSE)
+    stop(p); s.close()
+
+def bulk():
+    port = 40007
+    def handler(c):
+        total = 0
+        while True:
+            b = c.recv(8192)
+            if not b: break
+            total += len(b)
+        c.sendall(b'got %d\n' % total); time.sleep(PAUSE); c.close()
+    s = server(socket.AF_INET, '127.0.0.1', port, handler, rcvbuf=32768)
+    p = record('bulk', port, snaplen=128)
+    c = socket.create_connection(('127.0.0.1', port)); time.sleep(PAUSE)
+    c.sendall(b'u' * 300000); c.shutdown(socket.SHUT_WR)
+    read_all(c); time.sleep(PAUSE); c.close(); time.sleep(4 * PAUSE)
+    stop(p); s.close()
+
+def multi():
+    port = 40008
+    s = server(socket.AF_INET, '127.0.0.1', port, echo_then_close)
+    p = record('multi', port)
+    for i in range(3): client_basic(socket.AF_INET, '127.0.0.1', port)
+    stop(p); s.close()
+
+def reuse():
+    port = 40009
+    def handler(c):
+        b = c.recv(1024)
+        if b.startswith(b'abort'):
+            time.sleep(PAUSE)
+            c.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack('ii', 1, 0)); c.close(); return
+        echo_then_close_rest(c, b)
+    def echo_then_close_rest(c, req):
+        time.sleep(PAUSE); c.sendall(b'ok ' + req[:5]); read_all(c); time.sleep(PAUSE); c.close()
+    s = server(socket.AF_INET, '127.0.0.1', port, handler)
+    p = record('reuse', port)
+    c = socket.socket(); c.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); c.bind(('127.0.0.1', 40109))
+    c.connect(('127.0.0.1', port)); time.sleep(PAUSE); c.sendall(b'abort me\n'); time.sleep(4 * PAUSE)
+    try: c.recv(10)
+    except ConnectionResetError: pass
+    c.close(); time.sleep(PAUSE)
+    client_basic(socket.AF_INET, '127.0.0.1', port, src_port=40109)
+    stop(p); s.close()
+
+basic('basic', socket.AF_INET, '127.0.0.1', 40001)
+basic('ipv6', socket.AF_INET6, '::1', 40002)
+halfclose(); refused(); abort(); midstream(); bulk(); multi(); reuse()
+basic('any-sll2', socket.AF_INET, '127.0.0.1', 40010, iface='any', link='LINUX_SLL2')
+basic('any-sll', socket.AF_INET, '127.0.0.1', 40011, iface='any', link='LINUX_SLL')
+PY
+
+for f in "$OUT"/*.pcap; do
+  n="${f%.pcap}"
+  case "$n" in *nano) continue;; esac
+  editcap -F pcapng "$f" "$n.pcapng"
+  tcpdump -n -r "$f" > "$n.txt" 2>/dev/null
+  tcpdump -n -S -r "$f" > "$n.S.txt" 2>/dev/null
+done
+tcpdump -n -tttt -r "$OUT/basic.pcap" > "$OUT/basic.tttt.txt" 2>/dev/null
+tcpdump -n -t -r "$OUT/basic.pcap" > "$OUT/basic.t.txt" 2>/dev/null
+tcpdump -r "$OUT/basic.pcap" --time-stamp-precision=nano -w "$OUT/nano.pcap" 2>/dev/null
+ls -l "$OUT"

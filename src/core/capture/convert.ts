@@ -1,0 +1,210 @@
+// One captured connection -> a tcpseq file that the checker accepts as the conversation it was:
+// endpoints named client/server and labelled with their addresses, ISNs as x/y (or numbers), `len=`,
+// `win=` scaled by the negotiated window scale, `ESTABLISHED snd= rcv=` for a capture that starts
+// mid-connection, options and times as comments, and `~>`/`deliver` where a segment was still in flight
+// (flight.ts). Every comment is a catalog message in the language asked for.
+import { formatText, t } from '../i18n/format.ts';
+import type { Lang, Text } from '../i18n/types.ts';
+import { addressLabel, time, type ConnectionSummary } from './connections.ts';
+import { captureDuplicateOf } from './duplicates.ts';
+import { reconstructFlight, seqEnd, seqGE, type FlightSegment } from './flight.ts';
+import { ACK, CWR, ECE, FIN, PSH, RST, SYN, URG, type TcpPacket } from './types.ts';
+
+export type NumberStyle = 'symbolic' | 'relative' | 'absolute';
+export type CaptureSide = 'auto' | 'client' | 'server';
+export type InferredSide = 'loopback' | 'client' | 'server' | 'unknown';
+
+export interface ConvertOptions {
+  numbers?: NumberStyle;
+  side?: CaptureSide;
+  lang?: Lang;
+  /** The file name shown in the header. */
+  source?: string;
+  /** How many connections the file holds. */
+  total?: number;
+}
+
+export interface Converted {
+  text: string;
+  side: InferredSide;
+  /** Copies the capture made of one packet, dropped. */
+  duplicates: number;
+  /** Segments written `~>` (delivered later by a `deliver` line). */
+  inFlight: number;
+  midConnection: boolean;
+}
+
+interface Seg extends FlightSegment { notes: Text[]; after: Text[]; synthetic?: boolean; id?: string }
+
+const COMMENT_COLUMN = 64;
+
+export function convertConnection(summary: ConnectionSummary, packets: readonly { packet: TcpPacket; fromClient: boolean }[], options: ConvertOptions = {}): Converted {
+  const lang = options.lang ?? 'en', numbers = options.numbers ?? 'symbolic', side = options.side ?? 'auto';
+  const say = (text: Text) => formatText(lang, text);
+
+  // 1. drop the capture's own copies
+  const segs: Seg[] = [];
+  const recent: TcpPacket[] = [];
+  let duplicates = 0;
+  for (const { packet, fromClient } of packets) {
+    const original = captureDuplicateOf(packet, recent);
+    if (original) {
+      duplicates++;
+      segs.find((s) => s.packet === original)?.after.push(t('capture.note.duplicate', { packet: packet.number, original: original.number }));
+      continue;
+    }
+    recent.push(packet); if (recent.length > 8) recent.shift();
+    segs.push({ packet, from: fromClient ? 0 : 1, notes: [], after: [] });
+  }
+
+  // 2. the handshake: ISNs, window scales, initial states
+  const clientSyn = segs.find((s) => s.from === 0 && (s.packet.flags & (SYN | ACK)) === SYN);
+  const synAck = segs.find((s) => s.from === 1 && (s.packet.flags & (SYN | ACK)) === (SYN | ACK));
+  if (!clientSyn && synAck) { // the capture started between SYN and SYN+ACK: write the SYN it implies
+    const p = synAck.packet;
+    const syn: TcpPacket = { ...p, number: 0, src: p.dst, dst: p.src, sport: p.dport, dport: p.sport, seq: (p.ack - 1) >>> 0, ack: 0, flags: SYN, length: 0, options: {}, window: 0 };
+    segs.splice(segs.indexOf(synAck), 0, { packet: syn, from: 0, notes: [t('capture.note.synthetic')], after: [], synthetic: true });
+  }
+  const syn = clientSyn ?? segs.find((s) => s.synthetic);
+  const mid = !syn && !synAck;
+  const firstSeq = (from: 0 | 1): number | undefined => {
+    const own = segs.find((s) => s.from === from && !s.packet.seqImplied) ?? segs.find((s) => s.from === from);
+    if (own) return own.packet.seq;
+    const peerAck = segs.find((s) => s.from !== from && s.packet.flags & ACK);
+    return peerAck?.packet.ack;
+  };
+  const base: [number | undefined, number | undefined] = mid ? [firstSeq(0), firstSeq(1)] : [syn?.packet.seq, synAck?.packet.seq];
+  const symbols = mid ? ['u', 'v'] : ['x', 'y'];
+  const shifts = [syn?.packet.options.wscale, synAck?.packet.options.wscale];
+  const scaled = shifts[0] !== undefined && shifts[1] !== undefined;
+  const refused = !!syn && !synAck && segs.some((s) => s.from === 1 && s.packet.flags & RST);
+
+  const value = (v: number, space: 0 | 1): string => {
+    const b = base[space];
+    if (numbers === 'absolute' || b === undefined) return String(v >>> 0);
+    const offset = (v - b + (mid && numbers === 'relative' ? 1 : 0)) >>> 0;
+    if (numbers === 'relative') return String(offset);
+    return offset === 0 ? symbols[space] : `${symbols[space]}+${offset}`;
+  };
+
+  // 3. notes: retransmissions, gaps, windows, options, times
+  const start = segs.find((s) => !s.synthetic)?.packet;
+  const highest: [number | undefined, number | undefined] = [mid ? base[0] : undefined, mid ? base[1] : undefined];
+  for (const s of segs) {
+    const p = s.packet;
+    if (s.synthetic) continue;
+    const occupies = !(p.flags & RST) && (p.length > 0 || (p.flags & (SYN | FIN)) !== 0);
+    const h = highest[s.from];
+    if (occupies && h !== undefined && !(p.flags & SYN)) {
+      if (!seqGE(p.seq, h)) s.notes.push(t('capture.note.retransmission'));
+      else if (p.seq !== h) s.notes.push(t('capture.note.gap', { octets: (p.seq - h) >>> 0 }));
+    } else if (p.flags & SYN && h !== undefined) s.notes.push(t('capture.note.retransmission'));
+    if (occupies && (h === undefined || seqGE(seqEnd(p), h))) highest[s.from] = seqEnd(p);
+    if (!(p.flags & RST) && p.window === 0) s.notes.push(t('capture.note.zeroWindow'));
+    if (mid && !(p.flags & RST)) s.notes.push(t('capture.note.rawWindow', { window: p.window }));
+  }
+
+  // 4. what was in flight
+  const events = reconstructFlight(segs, {
+    mayBeInFlight: side === 'auto' ? [true, true] : side === 'client' ? [true, false] : [false, true],
+    rcvNxt: mid ? [base[0], base[1]] : [undefined, undefined],
+  });
+  const counters = [0, 0];
+  for (const s of segs) { counters[s.from]++; s.id = `${s.from === 0 ? 'c' : 's'}${counters[s.from]}`; }
+
+  // 5. the text
+  const names = ['client', 'server'] as const;
+  const out: string[] = [];
+  const inferred = inferSide(summary, syn, synAck, segs);
+  const head = (text: Text) => out.push(`# ${say(text)}`);
+  head(t('capture.out.source', { file: options.source ?? '-', index: summary.index, total: options.total ?? 1, packets: summary.packets, first: summary.firstPacket, last: summary.lastPacket }));
+  head(t(`capture.out.side.${inferred}`));
+  if (mid) head(t('capture.out.midConnection'));
+  if (scaled) head(t('capture.out.windowScale', { client: shifts[0]!, server: shifts[1]! }));
+  else if (!mid && synAck) head(t('capture.out.noWindowScale'));
+  if (mid) head(t('capture.out.windowUnknown'));
+  if (duplicates) head(t('capture.out.duplicates', { count: duplicates }));
+  const flights = events.filter((e) => e.kind === 'send' && e.inFlight).length;
+  if (flights) head(t('capture.out.inFlight', { count: flights }));
+  out.push(`title ${addressLabel(summary.client)} → ${addressLabel(summary.server)}`);
+  const label = (i: 0 | 1) => ` as "${addressLabel(i === 0 ? summary.client : summary.server)}"`;
+  if (mid) {
+    out.push(`endpoint client ESTABLISHED snd=${value(base[0] ?? 0, 0)} rcv=${value(base[1] ?? 0, 1)}${label(0)}`);
+    out.push(`endpoint server ESTABLISHED snd=${value(base[1] ?? 0, 1)} rcv=${value(base[0] ?? 0, 0)}${label(1)}`);
+  } else {
+    out.push(`endpoint client${label(0)}`);
+    out.push(`endpoint server${refused ? '' : ' LISTEN'}${label(1)}`);
+  }
+
+  let section = '';
+  const enterSection = (p: TcpPacket): void => {
+    let next: string;
+    if (section === 'teardown' || p.flags & (FIN | RST)) next = 'teardown';
+    else if (p.flags & SYN) next = 'handshake';
+    else if (section === 'handshake' && p.length === 0) next = section;
+    else next = 'data';
+    if (next === section) return;
+    section = next;
+    out.push('', `== ${say(t(`capture.section.${next}`))} ==`);
+  };
+
+  for (const e of events) {
+    if (e.kind === 'deliver') { out.push(`deliver ${e.segs.map((s) => s.id).join(', ')}`); continue; }
+    const s = e.seg, p = s.packet, from = s.from, to = (1 - from) as 0 | 1;
+    enterSection(p);
+    const fields = [`seq=${value(p.seq, from)}`];
+    if (p.flags & ACK) fields.push(`ack=${value(p.ack, to)}`);
+    if (p.length > 0) fields.push(`len=${p.length}`);
+    const win = p.flags & RST || mid ? undefined : p.flags & SYN || !scaled ? p.window : p.window * 2 ** shifts[from]!;
+    if (win !== undefined && !s.synthetic) fields.push(`win=${win}`);
+    if (e.inFlight) fields.push(`id=${s.id}`);
+    const line = `${names[from]} ${e.inFlight ? '~>' : '->'} ${names[to]}: ${flagWords(p.flags)} ${fields.join(' ')}`;
+    const comment = [...(s.synthetic ? [] : [say(t('capture.note.packet', { packet: p.number }))]),
+      ...(start && !s.synthetic && !Number.isNaN(p.sec) ? [`+${elapsed(start, p)}`] : []),
+      ...s.notes.map(say)];
+    const opts = optionWords(p, (v) => value(v, to));
+    if (opts.length) comment.push(opts.join(', '));
+    out.push(comment.length ? `${line.padEnd(COMMENT_COLUMN)} # ${comment.join(' · ')}` : line);
+    for (const a of s.after) out.push(`# ${say(a)}`);
+  }
+  return { text: out.join('\n') + '\n', side: inferred, duplicates, inFlight: flights, midConnection: mid };
+}
+
+/** Flags in tcpseq words, ACK last as textbooks write them: SYN+ACK, FIN+ACK, PSH+ACK, RST+ACK. */
+export function flagWords(flags: number): string {
+  const words: string[] = [];
+  for (const [bit, word] of [[SYN, 'SYN'], [FIN, 'FIN'], [RST, 'RST'], [PSH, 'PSH'], [URG, 'URG'], [ECE, 'ECE'], [CWR, 'CWR'], [ACK, 'ACK']] as const) {
+    if (flags & bit) words.push(word);
+  }
+  return words.join('+');
+}
+
+function optionWords(p: TcpPacket, peerValue: (v: number) => string): string[] {
+  const o = p.options, w: string[] = [];
+  if (o.mss !== undefined) w.push(`mss ${o.mss}`);
+  if (o.sackPermitted) w.push('sackOK');
+  if (o.wscale !== undefined) w.push(`wscale ${o.wscale}`);
+  if (o.sack?.length) w.push(`sack ${o.sack.map(([l, r]) => `${peerValue(l)}..${peerValue(r)}`).join(' ')}`);
+  if (o.tsVal !== undefined) w.push(`TS val ${o.tsVal} ecr ${o.tsEcr ?? 0}`);
+  return w;
+}
+
+function elapsed(start: TcpPacket, p: TcpPacket): string {
+  const ns = (p.sec - start.sec) * 1e9 + (p.nsec - start.nsec);
+  const digits = Math.max(start.precision, p.precision) >= 9 ? 9 : 6;
+  return (ns / 1e9).toFixed(digits);
+}
+
+const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
+
+/** Where the capture was taken: loopback (both ends on this host), or near the end whose own segment
+ *  answered fastest in the handshake (SYN+ACK after SYN: near the server; ACK after SYN+ACK: near the client). */
+export function inferSide(summary: ConnectionSummary, syn: Seg | undefined, synAck: Seg | undefined, segs: readonly Seg[]): InferredSide {
+  if (summary.client.addr === summary.server.addr || (LOOPBACK.test(summary.client.addr) && LOOPBACK.test(summary.server.addr))) return 'loopback';
+  if (!syn || syn.synthetic || !synAck) return 'unknown';
+  const third = segs.find((s) => s.from === 0 && s.packet.flags & ACK && segs.indexOf(s) > segs.indexOf(synAck));
+  if (!third) return 'unknown';
+  const g1 = time(synAck.packet) - time(syn.packet), g2 = time(third.packet) - time(synAck.packet);
+  if (!(g1 >= 0) || !(g2 >= 0)) return 'unknown';
+  return g2 < g1 ? 'client' : 'server';
+}
