@@ -175,7 +175,7 @@ test('messy variants of every example format to the same file as the example its
     let inQuote = false;
     let out = random() < 0.3 ? ' \t '.slice(0, 1 + Math.floor(random() * 3)) : '';
     for (const ch of line) {
-      if (ch === '"') inQuote = !inQuote;
+      if (ch === '"' || ch === '“' || ch === '”') inQuote = !inQuote;
       out += ch === ' ' && !inQuote && !line.trimStart().startsWith('#') && !line.trimStart().startsWith('note') && !line.trimStart().startsWith('title') && !line.trimStart().startsWith('==')
         ? [' ', '  ', '\t', ' \t '][Math.floor(random() * 4)] : ch;
     }

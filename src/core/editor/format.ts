@@ -11,14 +11,21 @@
 //   the longest code.
 // - Flags are written `SYN+ACK`, `FIN, ACK`, `FIN ACK`, `S.`: the separator the file uses, no space
 //   around `+ | /`, one space after a comma. Assertions are written `client ESTABLISHED, server=CLOSED`.
-// - A line with a syntax error is left exactly as it is. Every rewritten line is parsed again and
+// - Full-width punctuation typed with a Chinese input method (`：，＝＋？＃`, `“…”`) is written in its ASCII
+//   form; text inside quotes, titles, notes and comments is kept as written.
+// - A line with a syntax error (also one behind the first problem of a line that does not run) is left as it is. Every rewritten line is parsed again and
 //   kept only when it means exactly what the original line meant (same statement, same findings);
 //   otherwise the original line stays. So formatting never changes a diagnostic or the trace.
 // - Each line keeps its own line break (\n, \r\n or \r), so the file keeps its line ending style.
 // Formatting a formatted file changes nothing.
 import { LineTokens, Tok } from '../syntax/lexer.ts';
 import { parse, type ParseResult } from '../syntax/parser.ts';
+import { isFieldStart } from '../syntax/parseCommon.ts';
+import { fieldValueEnd } from '../syntax/parseSegment.ts';
 import type { Assertion, Expr, Statement } from '../syntax/syntax.ts';
+
+/** Lines are parsed with every problem reported, so that a syntax error behind a first problem keeps a line as it is. */
+const EVERY_PROBLEM = { everyProblem: true };
 
 /** A line's new content (without its line break). */
 export interface LineEdit { line: number; text: string }
@@ -67,7 +74,7 @@ export function formatLineArray(lines: readonly string[]): string[] {
   }
   // the safety net: a rewritten line must mean what the original meant
   for (let i = 0; i < lines.length; i++) {
-    if (out[i] !== lines[i] && layouts[i].kind !== 'blank' && layouts[i].kind !== 'comment' && meaning(parse(out[i])) !== meaning(parsed[i]!)) out[i] = lines[i];
+    if (out[i] !== lines[i] && layouts[i].kind !== 'blank' && layouts[i].kind !== 'comment' && meaning(parse(out[i], EVERY_PROBLEM)) !== meaning(parsed[i]!)) out[i] = lines[i];
   }
   return out;
 }
@@ -97,7 +104,7 @@ function layoutOf(t: LineTokens, line: string, index: number, keep: (r: ParseRes
   t.tokenize(line, index);
   const comment = commentOf(t);
   if (t.count === 0) return comment === undefined ? { kind: 'blank' } : { kind: 'comment', comment };
-  const result = parse(line);
+  const result = parse(line, EVERY_PROBLEM);
   keep(result);
   const { document, findings } = result;
   if (findings.some((f) => f.code === 'syntax-error') || document.statements.length !== 1) return { kind: 'raw', text: line };
@@ -105,7 +112,7 @@ function layoutOf(t: LineTokens, line: string, index: number, keep: (r: ParseRes
   const all = (from: number, to = t.count) => joinTokens(t, from, to);
   const rest = (from: number) => t.text.slice(from, t.codeEnd).trim();
   switch (s.kind) {
-    case 'segment': return { ...segmentLayout(t), comment };
+    case 'segment': return { ...segmentLayout(t, s.old), comment };
     case 'action': case 'deliver': {
       const arrow = findPunct(t, 0, '=>');
       return { kind: 'event', head: all(0, arrow), assertions: arrow < t.count ? '=> ' + all(arrow + 1) : undefined, comment };
@@ -130,7 +137,10 @@ function layoutOf(t: LineTokens, line: string, index: number, keep: (r: ParseRes
       const labelAt = s.labelRange.start.character;
       let k = 0;
       while (k < t.count && t.start[k] < labelAt) k++;
-      return { kind: 'plain', code: `${all(0, k)} ${t.text.slice(labelAt, s.labelRange.end.character)}`, comment };
+      const quoted = k < t.count && t.start[k] === labelAt && t.kind[k] === Tok.String;
+      const label = quoted ? all(k, k + 1) : t.text.slice(labelAt, s.labelRange.end.character);
+      const after = quoted && k + 1 < t.count ? ' ' + all(k + 1) : '';
+      return { kind: 'plain', code: `${all(0, k)} ${label}${after}`, comment };
     }
     case 'expect': case 'exercise': return { kind: 'plain', code: all(0), comment };
   }
@@ -139,6 +149,7 @@ function layoutOf(t: LineTokens, line: string, index: number, keep: (r: ParseRes
 function commentOf(t: LineTokens): string | undefined {
   const at = t.codeEnd;
   if (t.text.startsWith('#', at) || t.text.startsWith('//', at)) return t.text.slice(at).trimEnd();
+  if (t.text.startsWith('\uff03', at)) return '#' + t.text.slice(at + 1).trimEnd(); // ＃ written as #
   return undefined;
 }
 
@@ -148,12 +159,11 @@ function findPunct(t: LineTokens, from: number, p: string): number {
   return i;
 }
 
-const isFieldStart = (t: LineTokens, i: number) => t.isWord(i) && t.isPunct(i + 1, '=');
-
-/** `SRC ARROW DST [:] FLAGS FIELDS [=> ASSERTIONS]`, split the way the parser reads it. */
-function segmentLayout(t: LineTokens): Extract<Layout, { kind: 'segment' }> {
-  let i = t.isPunct(1, '-') ? 3 : 2;
-  const arrow = t.text.slice(t.start[1], t.end[i - 1]);
+/** `[old] SRC ARROW DST [:] FLAGS FIELDS [=> ASSERTIONS]`, split the way the parser reads it. */
+function segmentLayout(t: LineTokens, old: boolean): Extract<Layout, { kind: 'segment' }> {
+  const b = old ? 1 : 0;
+  let i = t.isPunct(b + 1, '-') ? b + 3 : b + 2;
+  const arrow = t.code.slice(t.start[b + 1], t.end[i - 1]);
   let dst = t.tokenText(i++);
   if (t.isPunct(i, ':')) { dst += ':'; i++; }
   const flagsStart = i;
@@ -161,16 +171,37 @@ function segmentLayout(t: LineTokens): Extract<Layout, { kind: 'segment' }> {
   const flags = joinTokens(t, flagsStart, i);
   const fields: FieldText[] = [];
   while (i < t.count && !t.isPunct(i, '=>')) {
+    // the parser has reported anything but a field here (the line is then left as it is)
     const name = t.tokenText(i);
     const j = i + 2;
-    i = j;
-    while (i < t.count && !t.isPunct(i, '=>') && !isFieldStart(t, i)) i++;
-    const value = j < i ? t.text.slice(t.start[j], t.end[i - 1]) : '';
+    i = Math.max(fieldValueEnd(t, j), j);
+    const value = j < i ? valueText(t, j, i) : '';
     // keep a space where joining would make a new token (`seq= >` must not become `seq=>`)
     fields.push({ name: name.toLowerCase(), text: `${name}=${/^[>=]/.test(value) ? ' ' : ''}${value}` });
   }
   const assertions = i < t.count ? '=> ' + joinTokens(t, i + 1, t.count) : undefined;
-  return { kind: 'segment', src: t.tokenText(0), arrow, dst, flags, fields, assertions };
+  return { kind: 'segment', src: old ? `${t.tokenText(0)} ${t.tokenText(1)}` : t.tokenText(0), arrow, dst, flags, fields, assertions };
+}
+
+/** A value as written (`x + 1` keeps its spaces), with full-width punctuation in ASCII and strings in straight quotes. */
+function valueText(t: LineTokens, from: number, to: number): string {
+  let out = '';
+  for (let k = from; k < to; k++) {
+    if (k > from) out += t.code.slice(t.end[k - 1], t.start[k]);
+    out += tokenOut(t, k);
+  }
+  return out;
+}
+
+/** Token k as the formatter writes it: punctuation in its ASCII form, a string opened with `“` in straight quotes. */
+function tokenOut(t: LineTokens, k: number): string {
+  if (t.kind[k] === Tok.String) {
+    const text = t.tokenText(k);
+    if (text.charCodeAt(0) !== 0x201c) return text;
+    const inner = t.closed[k] ? text.slice(1, -1) : text.slice(1);
+    return `"${inner}${t.closed[k] ? '"' : ''}`;
+  }
+  return t.kind[k] === Tok.Punct ? t.codeText(k) : t.tokenText(k);
 }
 
 const TIGHT = new Set(['+', '|', '/', '=']);
@@ -183,9 +214,9 @@ const SPACE_AFTER = new Set([',', ';', ':']);
 function joinTokens(t: LineTokens, from: number, to: number): string {
   let out = '';
   for (let k = from; k < to; k++) {
-    const tok = t.tokenText(k);
+    const tok = tokenOut(t, k);
     if (k > from) {
-      const prev = t.tokenText(k - 1);
+      const prev = t.codeText(k - 1);
       const punct = t.kind[k] === Tok.Punct;
       const prevPunct = t.kind[k - 1] === Tok.Punct;
       if (punct && (SPACE_AFTER.has(tok) || TIGHT.has(tok))) { /* tight before */ }
@@ -295,12 +326,18 @@ function meaning({ document, findings }: ParseResult): string {
   return JSON.stringify([document.statements.map(statementMeaning), findings.map((f) => [f.code, f.params ?? null, f.severity ?? null])]);
 }
 
+/** Full-width punctuation and curly quotes in their ASCII form, as the parser reads them. */
+function ascii(text: string): string {
+  return text.replace(/[：，＝＋＃？“”]/g, (c) => FULL_WIDTH[c]);
+}
+const FULL_WIDTH: Record<string, string> = { '：': ':', '，': ',', '＝': '=', '＋': '+', '＃': '#', '？': '?', '“': '"', '”': '"' };
+
 function statementMeaning(s: Statement): unknown[] {
   const expr = (e?: Expr) => e && [e.text, e.symbol, e.offset];
   const asserted = (list: Assertion[]) => list.map((a) => [a.endpoint.name, a.state.text, a.state.state]);
   switch (s.kind) {
     case 'segment': return [s.kind, s.old, s.src.name, s.arrow, s.dst.name, s.flags, s.flagTokens.map((f) => [f.text, f.flags, f.known]),
-      s.fields.map((f) => [f.name, f.valueText]), expr(s.seq), expr(s.ack), s.len, s.data, s.win, s.id?.name, asserted(s.assertions), s.unusable, s.blanks];
+      s.fields.map((f) => [f.name, ascii(f.valueText)]), expr(s.seq), expr(s.ack), s.len, s.data, s.win, s.id?.name, asserted(s.assertions), s.unusable, s.blanks];
     case 'title': return [s.kind, s.text];
     case 'endpoint': return [s.kind, s.name.name, s.initial?.text, s.initial?.state, s.label, expr(s.snd), expr(s.rcv), s.win];
     case 'expect': return [s.kind, asserted(s.assertions)];

@@ -9,7 +9,12 @@ import { AssertionNode, NameNode, StateNode } from './nodes.ts';
 import type { Assertion, Blank, Range } from './syntax.ts';
 
 /** Where a line's findings and exercise blanks go. */
-export interface LineSink { findings: Finding[]; blanks: Blank[] }
+export interface LineSink {
+  findings: Finding[];
+  blanks: Blank[];
+  /** Report every problem, also on a line that does not run (the formatter asks; the checker reports the first). */
+  everyProblem?: boolean;
+}
 
 export function range(line: number, start: number, end: number): Range {
   return { start: { line, character: start }, end: { line, character: end } };

@@ -72,7 +72,7 @@ function endpointField(t: LineTokens, i: number, ep: EndpointStatement, sink: Li
     const n = countValue(t, j, end, name, sink);
     if (n !== undefined) { ep.win = n; ep.winRange = rangeOf(line, t.start[j], ve); }
   } else if (evalExpr(t, j, end, sink)) {
-    const e = new ExprNode(t.text, exprValue.offset, line, t.start[j], ve);
+    const e = new ExprNode(t.code, exprValue.offset, line, t.start[j], ve);
     if (exprValue.symbol >= 0) { e.symbol = t.internedText(exprValue.symbol); e.ss = t.start[exprValue.symbol]; e.se = t.end[exprValue.symbol]; }
     if (name === 'snd') ep.snd = e; else ep.rcv = e;
   }

@@ -131,9 +131,9 @@ export function parseSegment(t: LineTokens, sink: LineSink, b: number, detail?: 
     first = findings[mark]; // only unknown flag words: the first one, reported by parseFlags
   }
   if (first) {
-    findings.length = mark;
-    findings.push(first);
     seg.unusable = true;
+    if (!sink.everyProblem) findings.length = mark;
+    if (findings[mark] !== first) findings.push(first);
     return seg;
   }
   if (seg.blanks.includes('flags')) seg.unusable = true;
@@ -268,7 +268,7 @@ function parseFields(t: LineTokens, i: number, seg: SegmentNode, sink: LineSink,
         const symbol = sym >= 0 ? t.internedText(sym) : undefined;
         if (name === 'seq') { seg.hasSeq = true; seg.seqSym = symbol; seg.seqOff = exprValue.offset; } else { seg.hasAck = true; seg.ackSym = symbol; seg.ackOff = exprValue.offset; }
         if (detail) {
-          const e = new ExprNode(t.text, exprValue.offset, line, vs, ve);
+          const e = new ExprNode(t.code, exprValue.offset, line, vs, ve);
           if (sym >= 0) { e.symbol = symbol; e.ss = t.start[sym]; e.se = t.end[sym]; }
           detail[name] = e;
         }

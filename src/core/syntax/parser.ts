@@ -11,11 +11,16 @@ import { rangeOf } from './nodes.ts';
 
 export interface ParseResult { document: ParsedDocument; findings: Finding[] }
 
-export function parse(text: string): ParseResult {
+export interface ParseOptions {
+  /** Report every problem of a segment line that does not run, not only the first (contract 4.5.1). */
+  everyProblem?: boolean;
+}
+
+export function parse(text: string, options?: ParseOptions): ParseResult {
   const statements: Statement[] = [];
   const findings: Finding[] = [];
   const blanks: Blank[] = [];
-  const sink: LineSink = { findings, blanks };
+  const sink: LineSink = { findings, blanks, everyProblem: options?.everyProblem === true };
   const t = new LineTokens();
   let codeLines = 0;
   const lineLengths = forEachLine(text, (lineText, line) => {
