@@ -1,36 +1,71 @@
-// The `tcpseq` command line: the same core as the extension.
+// The `tcpseq` command line: the same core as the extension. One table of subcommands; every one reads
+// its arguments with util.parseArgs (command.ts) and has its own --help.
+import { parseArgs } from 'node:util';
 import { version } from '../../package.json';
-import { runCheck } from './check.ts';
+import { localizer } from '../core/i18n/format.ts';
+import { langFromEnv } from '../core/i18n/lang.ts';
+import { checkCommand } from './check.ts';
+import { chooseLang, type Command } from './command.ts';
+import { gradeCommand } from './grade.ts';
 import { processIO, type CliIO } from './io.ts';
-import { runRender } from './render.ts';
+import { keyCommand } from './key.ts';
+import { moodleCommand } from './moodle.ts';
+import { renderCommand } from './render.ts';
+import { varyCommand } from './vary.ts';
 
-const USAGE = `tcpseq ${version}: check and draw TCP segment sequences (.tcpseq files)
+/** The subcommands, in the order `tcpseq --help` lists them. */
+export const COMMANDS: readonly Command[] = [
+  checkCommand,
+  renderCommand,
+  keyCommand,
+  gradeCommand,
+  varyCommand,
+  moodleCommand,
+];
 
-Usage:
-  tcpseq check [--json] FILE...          validate files against the TCP state machine (RFC 9293)
-  tcpseq render [--format mermaid|html] [-o OUT] FILE
-                                         write the sequence diagram (Mermaid text or an offline HTML page)
-  tcpseq --help | --version
+const GLOBAL_OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+  lang: { type: 'string' },
+} as const;
 
-check prints FILE:LINE:COLUMN: SEVERITY CODE: MESSAGE per finding (or one JSON array with --json).
-Exit status: 0 no errors, 1 errors found, 2 a file could not be read or the arguments are wrong.
-Use - as FILE to read standard input.
-`;
-
-export async function main(argv: string[], io: CliIO): Promise<number> {
-  const [command, ...rest] = argv;
-  switch (command) {
-    case 'check': return runCheck(rest, io);
-    case 'render': return runRender(rest);
-    case '-h': case '--help': case 'help': io.write(USAGE); return 0;
-    case '-v': case '--version': io.write(`${version}\n`); return 0;
-    case undefined: io.error('tcpseq: no command given (try `tcpseq check FILE` or `tcpseq --help`)'); return 2;
-    default: io.error(`tcpseq: unknown command ${command} (commands: check, render; see tcpseq --help)`); return 2;
-  }
+function usage(io: CliIO, lang: ReturnType<typeof localizer>): string {
+  const rows = COMMANDS.map((c) => `  ${c.usage}\n      ${lang.t(c.summary)}`);
+  return `${lang.t('cli.usage.header', { version })}\n\n${lang.t('cli.usage.usage')}\n${rows.join('\n')}\n  tcpseq --help | --version\n\n${lang.t('cli.usage.footer')}\n`;
 }
 
-// Set the exit code instead of calling process.exit(), so piped output is never cut short.
-main(process.argv.slice(2), processIO()).then(
-  (code) => { process.exitCode = code; },
-  (e: unknown) => { process.stderr.write(`tcpseq: internal error: ${e instanceof Error ? e.message : String(e)}\n`); process.exitCode = 2; },
-);
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  // Global options stand before the command name (`tcpseq --lang zh-cn check a.tcpseq`).
+  const { tokens } = parseArgs({ args: argv, options: GLOBAL_OPTIONS, allowPositionals: true, strict: false, tokens: true });
+  const name = tokens.find((t) => t.kind === 'positional');
+  const before = name ? argv.slice(0, name.index) : argv;
+  const fallback = localizer(io.lang ?? langFromEnv(io.env ?? {}));
+  let globals: { help?: boolean; version?: boolean; lang?: string };
+  try {
+    globals = parseArgs({ args: before, options: GLOBAL_OPTIONS, allowPositionals: false, strict: true }).values;
+  } catch (e) {
+    const option = /'([^'\s]+)/.exec((e as Error).message)?.[1] ?? before.join(' ');
+    io.error(`tcpseq: ${fallback.t('cli.error.unknownOption', { option })}`);
+    return 2;
+  }
+  const l = chooseLang(globals.lang, io);
+  if (typeof l === 'string') { io.error(`tcpseq: ${fallback.t('cli.error.lang', { lang: l })}`); return 2; }
+  if (globals.version) { io.write(`${version}\n`); return 0; }
+  if (globals.help || name?.value === 'help') { io.write(usage(io, l)); return 0; }
+  if (!name) { io.error(`tcpseq: ${l.t('cli.error.noCommand')}`); return 2; }
+  const command = COMMANDS.find((c) => c.name === name.value);
+  if (!command) {
+    io.error(`tcpseq: ${l.t('cli.error.unknownCommand', { command: name.value, commands: COMMANDS.map((c) => c.name).join(', ') })}`);
+    return 2;
+  }
+  return command.run(argv.slice(name.index + 1), { ...io, lang: l.lang });
+}
+
+// Run when this is the program (the bundle dist/cli.js), not when a test imports it. The exit code is
+// set instead of calling process.exit(), so piped output is never cut short.
+if (typeof require !== 'undefined' && typeof module !== 'undefined' && require.main === module) {
+  main(process.argv.slice(2), processIO()).then(
+    (code) => { process.exitCode = code; },
+    (e: unknown) => { process.stderr.write(`tcpseq: internal error: ${e instanceof Error ? e.message : String(e)}\n`); process.exitCode = 2; },
+  );
+}
