@@ -3,7 +3,8 @@
 // the source lines (click to reveal, cursor to highlight, hover for the full segment and its findings).
 import mermaid from 'mermaid';
 import { localizer, type Localizer } from '../core/i18n/format.ts';
-import type { Lang } from '../core/i18n/types.ts';
+import { langOfTag } from '../core/i18n/lang.ts';
+import { LANG_TAGS, type Lang } from '../core/i18n/types.ts';
 import { decorate, describeMessage, highlightLine } from './decorate.ts';
 import { pngOf, svgDocument } from './exporter.ts';
 import { backgroundOf, diagramCss } from './palette.ts';
@@ -27,13 +28,13 @@ const tooltip = $('tooltip');
 const post = (m: WebviewToHost) => vscode.postMessage(m);
 
 /** The page's words, in the language of the last update (tcpseq.language, resolved by the extension). */
-let l: Localizer = localizer(document.documentElement.lang === 'zh-CN' ? 'zh-cn' : 'en');
+let l: Localizer = localizer(langOfTag(document.documentElement.lang) ?? 'en');
 
 /** Relabels the toolbar when the language changes (the page was built in the language of its opening). */
 function useLang(lang: Lang | undefined): void {
   if ((lang ?? 'en') === l.lang) return;
   l = localizer(lang ?? 'en');
-  document.documentElement.lang = l.lang === 'zh-cn' ? 'zh-CN' : 'en';
+  document.documentElement.lang = LANG_TAGS[l.lang];
   const label = (id: string, title: Parameters<Localizer['t']>[0], aria?: Parameters<Localizer['t']>[0], text?: Parameters<Localizer['t']>[0]) => {
     const el = document.getElementById(id);
     if (!el) return;

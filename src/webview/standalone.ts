@@ -2,6 +2,7 @@
 // preview's decorations, reading the diagram from a JSON block in the page. No VS Code, no network.
 import mermaid from 'mermaid';
 import { localizer } from '../core/i18n/format.ts';
+import { langOfTag } from '../core/i18n/lang.ts';
 import type { Lang } from '../core/i18n/types.ts';
 import { decorate, findingLine } from './decorate.ts';
 import { diagramCss } from './palette.ts';
@@ -15,7 +16,7 @@ async function main(): Promise<void> {
   const host = document.getElementById('diagram');
   const data = JSON.parse(document.getElementById('tcpseq-data')?.textContent ?? '{}') as PageData;
   if (!host || typeof data.mermaid !== 'string') return;
-  const l = localizer(data.lang === 'zh-cn' ? 'zh-cn' : 'en');
+  const l = localizer(langOfTag(data.lang) ?? 'en');
   const theme: ThemeKind = window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
   document.body.dataset.theme = theme;
   mermaid.initialize(mermaidConfig(theme));

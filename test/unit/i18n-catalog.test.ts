@@ -27,39 +27,46 @@ async function catalogOf(file: string): Promise<Messages> {
 /** The catalog areas: `AREA` of each `AREA.en.ts`. */
 const AREAS = readdirSync(CATALOG_DIR).filter((f) => f.endsWith('.en.ts')).map((f) => f.slice(0, -'.en.ts'.length)).sort();
 
+/** Every language but English, the source of every message. */
+const TRANSLATIONS = LANGS.filter((l) => l !== 'en');
+
 const placeholders = (s: string) => [...s.matchAll(/\{([A-Za-z0-9_]+)\}/g)].map((m) => m[1]).sort();
 
 /** A Chinese text that is the English left as it is: English words outside placeholders, `code` and names. */
 function looksUntranslated(zh: string, en: string): boolean {
   if (/[\u4e00-\u9fff]/.test(zh)) return false;
+  if (/^[\w.-]+$/.test(zh)) return false; // a code or a name (`bad-blank`), the same in every language
   const words = zh.replace(/\{[A-Za-z0-9_]+\}/g, '').replace(/`[^`]*`/g, '').match(/\b[a-z]{3,}\b/g);
   return zh === en && words !== null;
 }
 
-test('every catalog area has an English and a Chinese file', () => {
+test('every catalog area has a file per language', () => {
   assert.ok(AREAS.length >= 4, `areas found: ${AREAS.join(', ')}`);
   const files = readdirSync(CATALOG_DIR);
-  for (const f of files) assert.match(f, /^[a-z0-9-]+\.(en|zh-cn)\.ts$/, `${f}: catalog files are AREA.en.ts / AREA.zh-cn.ts`);
-  for (const area of AREAS) assert.ok(files.includes(`${area}.zh-cn.ts`), `${area}.en.ts has no ${area}.zh-cn.ts`);
-  assert.equal(files.filter((f) => f.endsWith('.zh-cn.ts')).length, AREAS.length, 'a .zh-cn.ts without its .en.ts');
+  const named = new RegExp(`^[a-z0-9-]+\\.(${LANGS.join('|')})\\.ts$`);
+  for (const f of files) assert.match(f, named, `${f}: catalog files are AREA.LANG.ts, LANG one of ${LANGS.join(', ')}`);
+  for (const lang of TRANSLATIONS) {
+    for (const area of AREAS) assert.ok(files.includes(`${area}.${lang}.ts`), `${area}.en.ts has no ${area}.${lang}.ts`);
+    assert.equal(files.filter((f) => f.endsWith(`.${lang}.ts`)).length, AREAS.length, `a .${lang}.ts without its .en.ts`);
+  }
 });
 
-test('every id has its Chinese text, with the same {params}, and is not the English left as it is', async () => {
+test('every id has its Chinese text (and any other language\'s), with the same {params}, not the English left as it is', async () => {
   const problems: string[] = [];
   let count = 0;
-  for (const area of AREAS) {
+  for (const lang of TRANSLATIONS) for (const area of AREAS) {
     const en = await catalogOf(`${area}.en.ts`);
-    const zh = await catalogOf(`${area}.zh-cn.ts`);
+    const zh = await catalogOf(`${area}.${lang}.ts`);
     for (const [id, text] of Object.entries(en)) {
       count++;
       const z = zh[id];
-      if (typeof z !== 'string' || !z.trim()) { problems.push(`${area}: ${id} has no Chinese text`); continue; }
+      if (typeof z !== 'string' || !z.trim()) { problems.push(`${area}: ${id} has no ${lang} text`); continue; }
       const pe = placeholders(text!);
       const pz = placeholders(z);
-      if (pe.join() !== pz.join()) problems.push(`${area}: ${id}: English has {${pe.join('} {')}}, Chinese has {${pz.join('} {')}}`);
-      if (looksUntranslated(z, text!)) problems.push(`${area}: ${id}: the Chinese text is the English one`);
+      if (pe.join() !== pz.join()) problems.push(`${area}: ${id}: English has {${pe.join('} {')}}, ${lang} has {${pz.join('} {')}}`);
+      if (looksUntranslated(z, text!)) problems.push(`${area}: ${id}: the ${lang} text is the English one`);
     }
-    for (const id of Object.keys(zh)) if (!(id in en)) problems.push(`${area}: ${id} is in Chinese only (a stale id?)`);
+    for (const id of Object.keys(zh)) if (!(id in en)) problems.push(`${area}: ${id} is in ${lang} only (a stale id?)`);
   }
   assert.deepEqual(problems, [], problems.join('\n'));
   assert.ok(count > 100, `only ${count} messages`);
@@ -69,7 +76,8 @@ test('every area is wired into CATALOGS, and no id is defined by two areas', asy
   const owner = new Map<string, string>();
   const problems: string[] = [];
   for (const area of AREAS) {
-    for (const [lang, file] of [['en', `${area}.en.ts`], ['zh-cn', `${area}.zh-cn.ts`]] as const) {
+    for (const lang of LANGS) {
+      const file = `${area}.${lang}.ts`;
       const messages = await catalogOf(file);
       for (const [id, text] of Object.entries(messages)) {
         if (CATALOGS[lang][id] !== text) problems.push(`${file}: ${id} is not in CATALOGS['${lang}'] (spread it in src/core/i18n/catalogs.ts)`);
@@ -93,13 +101,15 @@ test('the test notices a missing translation and a dropped {param}', () => {
   assert.ok(looksUntranslated('Open the preview first.', 'Open the preview first.'));
   assert.ok(!looksUntranslated('{severity}：{code}：{message}', '{severity}: {code}: {message}'));
   assert.ok(!looksUntranslated('SVG 图像', 'SVG image'));
+  assert.ok(!looksUntranslated('bad-blank', 'bad-blank'));
 });
 
 // ---- the manifest ------------------------------------------------------------------------------------
 
 const pkg = JSON.parse(read('package.json'));
 const nlsEn = JSON.parse(read('package.nls.json')) as Record<string, string>;
-const nlsZh = JSON.parse(read('package.nls.zh-cn.json')) as Record<string, string>;
+const nlsOf = (lang: string) => JSON.parse(read(`package.nls.${lang}.json`)) as Record<string, string>;
+const nlsZh = nlsOf('zh-cn');
 
 /** The user-visible strings of the manifest, with where they are. */
 function manifestStrings(): [string, unknown][] {
@@ -131,17 +141,20 @@ test('every command title, setting description and the language alias come from 
     const key = typeof value === 'string' ? /^%(.+)%$/.exec(value)?.[1] : undefined;
     if (!key) { problems.push(`${where}: ${JSON.stringify(value)} is not a %key% of package.nls.json`); continue; }
     if (!nlsEn[key]) problems.push(`${where}: %${key}% is missing from package.nls.json`);
-    if (!nlsZh[key]) problems.push(`${where}: %${key}% is missing from package.nls.zh-cn.json`);
+    for (const lang of TRANSLATIONS) if (!nlsOf(lang)[key]) problems.push(`${where}: %${key}% is missing from package.nls.${lang}.json`);
   }
   assert.deepEqual(problems, [], problems.join('\n'));
 });
 
-test('package.nls.zh-cn.json translates every key of package.nls.json, keeping {params} and `code`', () => {
-  assert.deepEqual(Object.keys(nlsZh).sort(), Object.keys(nlsEn).sort());
-  for (const [k, v] of Object.entries(nlsEn)) {
-    assert.deepEqual(placeholders(nlsZh[k]!), placeholders(v), k);
-    assert.deepEqual(nlsZh[k]!.match(/`[^`]*`/g) ?? [], v.match(/`[^`]*`/g) ?? [], `${k}: the \`code\` spans differ`);
-    assert.ok(!looksUntranslated(nlsZh[k]!, v), `${k} is not translated`);
+test('package.nls.zh-cn.json (and any other language\'s) translates every key of package.nls.json, keeping {params} and `code`', () => {
+  for (const lang of TRANSLATIONS) {
+    const nls = nlsOf(lang);
+    assert.deepEqual(Object.keys(nls).sort(), Object.keys(nlsEn).sort(), `package.nls.${lang}.json`);
+    for (const [k, v] of Object.entries(nlsEn)) {
+      assert.deepEqual(placeholders(nls[k]!), placeholders(v), k);
+      assert.deepEqual(nls[k]!.match(/`[^`]*`/g) ?? [], v.match(/`[^`]*`/g) ?? [], `${lang} ${k}: the \`code\` spans differ`);
+      assert.ok(!looksUntranslated(nls[k]!, v), `${lang} ${k} is not translated`);
+    }
   }
   // every %key% used anywhere in package.json exists
   for (const m of read('package.json').matchAll(/"%([^%"]+)%"/g)) assert.ok(nlsEn[m[1]!] !== undefined, `%${m[1]}% is not in package.nls.json`);

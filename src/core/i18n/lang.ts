@@ -19,10 +19,9 @@ export function langOfTag(tag: string | undefined | null): Lang | undefined {
   if (base === 'c' || base === 'posix') return 'en';
   const exact = LANGS.find((l) => l === base);
   if (exact) return exact;
+  // the nearest catalog: the same primary language (zh-tw, zh-Hans -> zh-cn; en-GB -> en)
   const primary = base.split('-')[0];
-  if (primary === 'zh') return 'zh-cn';
-  if (primary === 'en') return 'en';
-  return undefined;
+  return LANGS.find((l) => l.split('-')[0] === primary);
 }
 
 /**

@@ -4,6 +4,8 @@
 
 export type Lang = 'en' | 'zh-cn';
 export const LANGS: readonly Lang[] = ['en', 'zh-cn'];
+/** Each language's BCP 47 tag, as HTML's `lang` attribute wants it. */
+export const LANG_TAGS: Readonly<Record<Lang, string>> = { en: 'en', 'zh-cn': 'zh-CN' };
 
 export type ParamValue = string | number | Text | readonly Text[];
 export interface Text { readonly id: string; readonly params?: Readonly<Record<string, ParamValue>> }

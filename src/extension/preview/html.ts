@@ -2,7 +2,7 @@
 // its stylesheet from the media folder. Pure (no vscode import), so the browser tests use the same page.
 import { escapeHtml } from '../../core/diagram/index.ts';
 import { localizer } from '../../core/i18n/format.ts';
-import type { Lang } from '../../core/i18n/types.ts';
+import { LANG_TAGS, type Lang } from '../../core/i18n/types.ts';
 
 export interface PreviewHtmlOptions {
   /** The webview's cspSource (`webview.cspSource`), or an origin in the browser tests. */
@@ -35,7 +35,7 @@ export function previewHtml(o: PreviewHtmlOptions): string {
   const l = localizer(o.lang ?? 'en');
   const a = (id: Parameters<typeof l.t>[0]) => escapeHtml(l.t(id));
   return `<!DOCTYPE html>
-<html lang="${l.lang === 'zh-cn' ? 'zh-CN' : 'en'}">
+<html lang="${LANG_TAGS[l.lang]}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
