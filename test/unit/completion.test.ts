@@ -184,3 +184,79 @@ test('actions: 2MSL after wait, the states after an action line', () => {
   const listen = complete('endpoint a', 'endpoint b', 'b listen ');
   assert.equal(first(listen).label, '=> a CLOSED, b LISTEN');
 });
+
+// ---- contract v2: a connection that already exists, old duplicates, crash ----
+
+const KR = ['endpoint A ESTABLISHED snd=42 rcv=79', 'endpoint B ESTABLISHED'];
+
+test('endpoint NAME offers ESTABLISHED snd= rcv= with the mirror of the peer\'s declaration, first when the peer is ESTABLISHED', () => {
+  const r = complete(KR[0], 'endpoint B ');
+  assert.equal(r.context, 'endpoint-state');
+  assert.equal(first(r).label, 'ESTABLISHED snd=79 rcv=42');
+  assert.equal(first(r).preselect, true);
+  assert.ok(labels(r).includes('ESTABLISHED'));
+  const text = file(KR[0], `endpoint B ${first(r).insertText}`, 'A -> B: ACK seq=42 ack=79 data="C"');
+  assert.deepEqual(analyze(text).diagnostics.map((d) => d.code), [], 'the completed declaration mirrors the peer');
+  // no peer yet: placeholders in a snippet, after CLOSED and LISTEN
+  const alone = complete('endpoint A ');
+  assert.deepEqual(labels(alone).slice(0, 3), ['CLOSED', 'LISTEN', 'ESTABLISHED']);
+  const est = alone.items.find((i) => i.label.startsWith('ESTABLISHED snd='));
+  assert.ok(est?.snippet && /\$\{1:/.test(est.insertText ?? ''), 'placeholders to fill in');
+});
+
+test('after ESTABLISHED: snd=, rcv=, win= with the expected values; after snd= the mirror value', () => {
+  const r = complete('endpoint A ESTABLISHED |', 'endpoint B ESTABLISHED snd=79 rcv=42');
+  assert.equal(r.context, 'endpoint-fields');
+  assert.deepEqual(labels(r).slice(0, 3), ['snd=42', 'rcv=79', 'win=']);
+  const v = complete('endpoint A ESTABLISHED snd=|', 'endpoint B ESTABLISHED snd=79 rcv=42');
+  assert.equal(v.context, 'snd');
+  assert.equal(first(v).label, '42');
+  assert.equal(first(complete(KR[0], 'endpoint B ESTABLISHED snd=79 rcv=')).label, '42');
+  const written = complete(KR[0], 'endpoint B ESTABLISHED snd=79 ');
+  assert.ok(!labels(written).some((l) => l.startsWith('snd=')), 'a field already written is not offered again');
+});
+
+test('values neither side declares are the ones the first segment wrote (2.2)', () => {
+  const r = complete('endpoint A ESTABLISHED', 'endpoint B |', 'A -> B: ACK seq=1000 ack=5000 len=10', 'B -> A: ACK seq=5000 ack=1010');
+  assert.equal(r.items.find((i) => i.label.startsWith('ESTABLISHED snd='))?.label, 'ESTABLISHED snd=5000 rcv=1000');
+});
+
+test('old at the start of a segment line; after it the senders, then arrows only, flags without expected values', () => {
+  const start = complete(...KR, '');
+  const old = start.items.find((i) => i.label === 'old');
+  assert.ok(old, 'old is offered at line start');
+  assert.match(old.detail ?? '', /old duplicate/);
+  const senders = complete(...KR, 'old ');
+  assert.equal(senders.context, 'old-sender');
+  assert.deepEqual(labels(senders), ['A', 'B']);
+  const after = complete(...KR, 'old B ');
+  assert.deepEqual(labels(after), ['->', '-x', '~>'], 'no action after an old duplicate\'s sender');
+  const flags = complete(...KR, 'old B -> A: ');
+  assert.equal(flags.context, 'flags');
+  assert.equal(first(flags).label, 'SYN');
+  assert.ok(!flags.items.some((i) => i.kind === 'segment'), 'no whole segment: nothing is expected of an old duplicate');
+  const seq = complete(...KR, 'old B -> A: SYN seq=');
+  assert.equal(seq.context, 'seq');
+  assert.ok(!seq.items.some((i) => i.preselect), 'any seq is right for an old duplicate');
+  const named = complete('endpoint old', 'endpoint b LISTEN', 'old ');
+  assert.equal(named.context, 'old-sender');
+  assert.equal(complete('endpoint old', 'endpoint b LISTEN', 'old -> ').context, 'receiver', '`old ->` is an endpoint named old');
+});
+
+test('crash is an action: offered on an open connection, marked as not applying in CLOSED', () => {
+  const est = complete(...KR, 'A ');
+  const crash = est.items.find((i) => i.label === 'crash');
+  assert.ok(crash && crash.kind === 'action');
+  assert.match(crash.detail ?? '', /half-open/);
+  assert.doesNotMatch(crash.detail ?? '', /A is/);
+  const closed = complete('endpoint a', 'endpoint b LISTEN', 'a ');
+  assert.match(closed.items.find((i) => i.label === 'crash')?.detail ?? '', /\(a is CLOSED\)/);
+});
+
+test('completion details speak the language asked for', () => {
+  const text = [...KR, 'A '].join('\n');
+  const zh = completionsAt(analyze(text), text, { line: 2, character: 2 }, 'zh-cn');
+  assert.match(zh.items.find((i) => i.label === 'crash')?.detail ?? '', /主机崩溃/);
+  const decl = completionsAt(analyze('endpoint A '), 'endpoint A ', { line: 0, character: 11 }, 'zh-cn');
+  assert.match(decl.items[2]!.detail ?? '', /连接已经存在/);
+});

@@ -83,15 +83,15 @@ test('an action that changes the state shows the action with the new state', () 
 });
 
 test('errors are marked loudly on the segment, warnings less; infos join the label', () => {
-  const text = file('endpoint c', 'endpoint s LISTEN', 'c -> s: SYN seq=x', 's -> c: SYN+ACK seq=y ack=x', 'c -> s: ACK seq=x+1 ack=y+1');
+  const text = file('endpoint c', 'endpoint s LISTEN', 'c -> s: SYN seq=x', 's -> c: SYN+ACK seq=y ack=x', 'c -> s: ACK seq=x+1 ack=y+1', 'c ~> s: ACK len=5 id=d1');
   const m = model(text);
   const bands = flat(m.items).filter((i) => i.kind === 'highlight');
-  assert.deepEqual(bands.map((b) => b.kind === 'highlight' && b.severity), ['warning', 'error', 'error']);
+  assert.deepEqual(bands.map((b) => b.kind === 'highlight' && b.severity), ['error', 'warning']);
   const findings = m.notes.filter((n) => n.kind === 'finding');
-  assert.match(findings[1]!.text.join(' '), /^✖ wrong-ack: ack should be x\+1/);
-  assert.equal(findings[1]!.severity, 'error');
-  assert.equal(findings[0]!.severity, 'warning');
-  assert.match(findings[0]!.text[0]!, /^⚠ unacknowledged/);
+  assert.match(findings[0]!.text.join(' '), /^✖ wrong-ack: ack should be x\+1/);
+  assert.equal(findings[0]!.severity, 'error');
+  assert.equal(findings[1]!.severity, 'warning');
+  assert.match(findings[1]!.text[0]!, /^⚠ undelivered/);
   assert.equal(m.messages[1]!.worst, 'error');
   assert.ok(m.messages[1]!.findings.some((f) => f.code === 'wrong-ack'));
   const { mermaid } = diagramOf(analyze(text));
@@ -133,4 +133,67 @@ test('a huge file is drawn up to maxMessages arrows, with a closing note saying 
   assert.match(last.text.join(' '), /first 50 segments; the 950 others from line \d+ on are checked but not drawn/);
   assert.match(mermaid, /the 950 others/);
   assert.equal(diagramOf(analyze(text), text).model.messages.length, 1000, 'no limit unless asked');
+});
+
+// ---- contract v2: ESTABLISHED starts, old duplicates, crashes, windows; other languages ----
+
+const V2 = [
+  'endpoint A ESTABLISHED snd=42 rcv=79',
+  'endpoint B ESTABLISHED win=100',
+  'A -> B: ACK seq=42 ack=79 len=60',
+  'B -> A: ACK seq=79 ack=102 win=40',
+  'old B -> A: SYN seq=5',
+  'old B -x A: ACK seq=7 ack=9',
+  'A crash',
+];
+
+test('initial notes of a connection that already exists show ESTABLISHED snd=… rcv=… (and the declared window)', () => {
+  const m = model(file(...V2));
+  assert.deepEqual(notesOf(m, 'initial-state'), ['left:0:ESTABLISHED|snd=42 rcv=79', 'right:1:ESTABLISHED|snd=79 rcv=42 win=100']);
+  const taken = model(file('endpoint A ESTABLISHED', 'endpoint B ESTABLISHED', 'A -> B: ACK seq=1000 ack=5000 len=10'));
+  assert.deepEqual(notesOf(taken, 'initial-state'), ['left:0:ESTABLISHED|snd=1000 rcv=5000', 'right:1:ESTABLISHED|snd=5000 rcv=1000']);
+  assert.deepEqual(notesOf(model(file(...HANDSHAKE)), 'initial-state'), ['left:0:CLOSED', 'right:1:LISTEN'], 'other starts unchanged');
+});
+
+test('an old duplicate is dashed and labelled, delivered or lost; a normal arrow is not', () => {
+  const m = model(file(...V2));
+  const olds = m.messages.filter((x) => x.old);
+  assert.deepEqual(olds.map((x) => [x.kind, x.label]), [
+    ['delivered', 'old duplicate · SYN seq=5 (challenge-ack)'],
+    ['lost', 'old duplicate · ACK seq=7 ack=9'],
+  ]);
+  assert.ok(m.messages.slice(0, 2).every((x) => !x.old && !/old duplicate/.test(x.label)));
+  const { mermaid } = diagramOf(analyze(file(...V2)));
+  assert.match(mermaid, /^ {2}p1-->>p0: old duplicate · SYN seq=5/m);
+  assert.match(mermaid, /^ {2}p1--xp0: old duplicate · ACK seq=7 ack=9$/m);
+  assert.match(mermaid, /^ {2}p0->>p1: ACK seq=42 ack=79 len=60$/m);
+});
+
+test('a crash is marked on its side at the crash line; window values show on segments that carry win=', () => {
+  const m = model(file(...V2));
+  const crash = m.notes.find((n) => n.crash);
+  assert.ok(crash);
+  assert.equal(crash.line, 6);
+  assert.equal(crash.placement, 'left');
+  assert.deepEqual(crash.text, ['✸ crash: the connection is forgotten', '→ CLOSED']);
+  assert.match(diagramOf(analyze(file(...V2))).mermaid, /note left of p0: #10040; crash#58; the connection is forgotten<br\/>→ CLOSED/);
+  assert.equal(m.messages[1]!.label, 'ACK seq=79 ack=102 win=40');
+  assert.doesNotMatch(m.messages[0]!.label, /win=/);
+});
+
+test('the diagram speaks Chinese when asked: its own words and the findings', () => {
+  const text = file(...V2, 'A -> B: ACK seq=1 ack=2');
+  const zh = buildDiagram(analyze(text), { text, lang: 'zh-cn' });
+  assert.match(zh.messages.find((x) => x.old)!.label, /^旧的重复报文段 · SYN/);
+  assert.equal(zh.notes.find((n) => n.crash)!.text[0], '✸ 主机崩溃：连接被遗忘');
+  const inFlight = buildDiagram(analyze(file('endpoint a', 'endpoint b LISTEN', 'a ~> b: SYN seq=x id=s1')), { lang: 'zh-cn' });
+  assert.match(inFlight.messages[0]!.label, /（始终没有交付）$/);
+  assert.match(diagramOf(analyze(text), text, undefined, 'zh-cn').mermaid, /旧的重复报文段/);
+});
+
+test('escaping: words from the file never reach Mermaid raw, in old labels or ESTABLISHED notes', () => {
+  const text = file('endpoint A ESTABLISHED snd=x rcv=y as "a;b"', 'endpoint B ESTABLISHED', 'old B -> A: SYN seq=z', 'note: %%{init}%% #1; <b>');
+  const { mermaid } = diagramOf(analyze(text), text);
+  assert.doesNotMatch(mermaid, /%%|<b>|a;b/);
+  assert.match(mermaid, /snd=x rcv=y/);
 });

@@ -129,3 +129,80 @@ test('completion and hover answer at every position of every example without thr
   }
   assert.ok(calls > 10000, `${calls} positions`);
 });
+
+// ---- contract v2: old duplicates, crashes, the window, ESTABLISHED starts ----
+
+const V2 = [
+  'endpoint A ESTABLISHED snd=42 rcv=79',
+  'endpoint B ESTABLISHED win=100',
+  'A -> B: ACK seq=42 ack=79 len=60',
+  'A -> B: ACK seq=102 ack=79 len=50',
+  'B -> A: ACK seq=79 ack=152 win=0',
+  'old B -> A: SYN seq=5',
+  'A crash',
+];
+const v2 = analyze(file(...V2));
+
+test('hover on old explains an old duplicate (RFC 9293 figures 8 and 11) and what its receiver made of it', () => {
+  const h = hoverAt(v2, { line: 5, character: 1 });
+  assert.equal(h?.kind, 'old');
+  assert.deepEqual(h!.range, { start: { line: 5, character: 0 }, end: { line: 5, character: 3 } });
+  assert.match(h!.markdown, /Old duplicate/);
+  assert.match(h!.markdown, /figures 8 and 11/);
+  assert.match(h!.markdown, /challenge-ack/, 'the receiver\'s finding');
+  const seg = hoverOn(v2, V2, 5, 'SYN');
+  assert.equal(seg?.kind, 'segment');
+  assert.match(seg!.markdown, /^\*\*old B → A: SYN\*\*/);
+  assert.doesNotMatch(seg!.markdown, /TCB\*\* \(sender\)|\(sender\)/, 'an old duplicate has no sender side');
+});
+
+test('hover on a crash explains the half-open connection it leaves (figures 9 and 10)', () => {
+  const h = hoverOn(v2, V2, 6, 'crash');
+  assert.equal(h?.kind, 'crash');
+  assert.match(h!.markdown, /\*\*A crashes\*\*/);
+  assert.match(h!.markdown, /ESTABLISHED to CLOSED/);
+  assert.match(h!.markdown, /figures 9 and 10/);
+  assert.match(h!.markdown, /B does not know: it is still ESTABLISHED, a \*\*half-open\*\* connection/);
+  assert.match(h!.markdown, /ESTABLISHED → \*\*CLOSED\*\*/);
+});
+
+test('hover on a segment shows the window at the sender: SND.UNA, SND.WND, the usable window', () => {
+  const second = hoverOn(v2, V2, 3, 'ACK')!.markdown;
+  assert.match(second, /\*\*Window\*\* at A before this segment/);
+  assert.match(second, /\| SND\.UNA \| `42` \|/);
+  assert.match(second, /\| SND\.WND \| `100` \|/);
+  assert.match(second, /\| SND\.NXT \| `102` \|/);
+  assert.match(second, /\| usable window \(SND\.UNA \+ SND\.WND − SND\.NXT\) \| \*\*40\*\* \|/);
+  assert.match(second, /carries 50 octets, but only 40 fit in the window: `window-exceeded`/);
+  const first = hoverOn(v2, V2, 2, 'ACK')!.markdown;
+  assert.match(first, /\*\*100\*\*/);
+  assert.match(first, /carries 60 octets; 100 fit/);
+  // a file without any window: no window section for a segment without data
+  assert.doesNotMatch(hoverOn(analysis, TEARDOWN, 5, 'FIN')!.markdown, /Window/);
+});
+
+test('hover on win= says what the sender advertises; on snd=/rcv= what the declaration means', () => {
+  const zero = hoverOn(v2, V2, 4, 'win=');
+  assert.equal(zero?.kind, 'window');
+  assert.match(zero!.markdown, /\*\*win=0\*\* — B closes its window/);
+  const lines = [...V2.slice(0, 2), 'A -> B: ACK seq=42 ack=79', 'B -> A: ACK seq=79 ack=42 win=30'];
+  const open = hoverOn(analyze(file(...lines)), lines, 3, 'win=')!.markdown;
+  assert.match(open, /advertises a receive window of 30 octets/);
+  assert.match(open, /A may send octets `42` … `71`/);
+  const snd = hoverOn(v2, V2, 0, 'snd=');
+  assert.equal(snd?.kind, 'established');
+  assert.match(snd!.markdown, /\*\*snd=42\*\* — SND\.NXT of A/);
+  assert.match(snd!.markdown, /B's `rcv` is `42`/);
+  assert.match(hoverOn(v2, V2, 0, '79')!.markdown, /\*\*rcv=79\*\* — RCV\.NXT of A/);
+  assert.match(hoverOn(v2, V2, 1, 'win=')!.markdown, /A starts with SND\.WND = 100/);
+  const b = hoverOn(v2, V2, 1, 'B');
+  assert.equal(b?.kind, 'endpoint');
+  assert.match(b!.markdown, /starts ESTABLISHED snd=79 rcv=42 win=100/);
+  assert.match(b!.markdown, /`snd`: taken from the peer's declaration/);
+});
+
+test('v2 hovers speak Chinese when asked', () => {
+  assert.match(hoverAt(v2, { line: 5, character: 1 }, 'zh-cn')!.markdown, /旧的重复报文段/);
+  assert.match(hoverAt(v2, { line: 6, character: 2 }, 'zh-cn')!.markdown, /半开连接/);
+  assert.match(hoverAt(v2, { line: 3, character: 10 }, 'zh-cn')!.markdown, /可用窗口/);
+});

@@ -57,3 +57,29 @@ test('states at a line: the initial ones before any event, then the last event\'
   assert.equal(statesAtLine(analysis, 99)?.text, 'client: ESTABLISHED · server: ESTABLISHED');
   assert.equal(statesAtLine(analyze(''), 0), undefined, 'no endpoint, nothing to show');
 });
+
+test('an ESTABLISHED start shows on its declaration, with the values taken (2.2)', () => {
+  const lines = ['endpoint A ESTABLISHED snd=42 rcv=79', 'endpoint B ESTABLISHED win=100   # Kurose & Ross', 'A -> B: ACK seq=42 ack=79 data="C"'];
+  const a = analyze(file(...lines));
+  const hints = stateHints(a);
+  assert.deepEqual(hints.map((h) => [h.line, h.kind, h.label]), [
+    [0, 'start', 'ESTABLISHED snd=42 rcv=79'],
+    [1, 'start', 'ESTABLISHED snd=79 rcv=42 win=100'],
+    [2, 'state', 'A: ESTABLISHED · B: ESTABLISHED'],
+  ]);
+  assert.deepEqual(hints[1].position, { line: 1, character: lines[1].length });
+  assert.match(hints[1].tooltip, /`snd`: taken from the peer's declaration/);
+  assert.deepEqual(stateHints(a, 1, 1).map((h) => h.line), [1]);
+  // neither side declares: the values come from the first segment that writes them
+  const taken = analyze(file('endpoint A ESTABLISHED', 'endpoint B ESTABLISHED', 'A -> B: ACK seq=1000 ack=5000 len=10'));
+  assert.equal(stateHints(taken)[0].label, 'ESTABLISHED snd=1000 rcv=5000');
+  assert.match(stateHints(taken)[0].tooltip, /taken from the first segment/);
+  assert.match(stateHints(taken, 0, 0, 'zh-cn')[0].tooltip, /取自第一个写出它的报文段/);
+});
+
+test('the status bar text shows the ESTABLISHED starts before the first event', () => {
+  const a = analyze(file('endpoint A ESTABLISHED snd=42 rcv=79', 'endpoint B ESTABLISHED', 'A -> B: ACK seq=42 ack=79 len=1'));
+  assert.equal(statesAtLine(a, 0)?.text, 'A: ESTABLISHED snd=42 rcv=79 · B: ESTABLISHED snd=79 rcv=42');
+  assert.match(statesAtLine(a, 1)!.tooltip, /\*\*B\*\* ESTABLISHED snd=79 rcv=42 — /);
+  assert.equal(statesAtLine(a, 2)?.text, 'A: ESTABLISHED · B: ESTABLISHED');
+});

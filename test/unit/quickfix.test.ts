@@ -45,9 +45,9 @@ test('state-mismatch: the real state; not preferred when the line has another er
   const text = file(...HANDSHAKE, 'expect server LISTEN');
   assert.equal(fixesOf(text, 'state-mismatch').fixes[0].title, 'Change to ESTABLISHED (server\'s state here)');
   assert.equal(fixedLine(text, 'state-mismatch', 5), 'expect server ESTABLISHED');
-  const caused = file(...HANDSHAKE.slice(0, 3), 'server -> client: SYN+ACK seq=y ack=x => client ESTABLISHED');
+  const caused = file(...HANDSHAKE.slice(0, 4), 'client -> server: ACK seq=x ack=y+1 => server LISTEN');
   const f = fixesOf(caused, 'state-mismatch').fixes[0];
-  assert.equal(f.preferred, false, 'the wrong ack is the cause, not the assertion');
+  assert.equal(f.preferred, false, 'the wrong seq is the cause, not the assertion');
 });
 
 test('unknown-state and unknown-flag: the nearest name; unknown-state also the real state', () => {
@@ -173,4 +173,82 @@ test('invalid-initial-state, duplicate-field and unknown-id', () => {
   assert.equal(fixed.split('\n')[2], 'client -> server: SYN seq=x');
   const id = file(...HANDSHAKE, 'client ~> server: PSH+ACK len=5 id=req', 'deliver request');
   assert.equal(fixedLine(id, 'unknown-id', 6), 'deliver req');
+});
+
+// ---- contract v2: the window, the new wrong-seq cases, ESTABLISHED declarations ----
+
+const WINDOW = ['endpoint A ESTABLISHED snd=42 rcv=79', 'endpoint B ESTABLISHED win=100', 'A -> B: ACK seq=42 ack=79 len=60'];
+
+test('window-exceeded: shorten len to the usable window (preferred), which removes the finding', () => {
+  const text = file(...WINDOW, 'A -> B: ACK seq=102 ack=79 len=50 => A ESTABLISHED');
+  const { fixes } = fixesOf(text, 'window-exceeded');
+  assert.deepEqual(fixes.map((f) => [f.title, f.preferred]), [
+    ['Shorten to the usable window: len=40', true],
+    ['Split: 40 octets that fit the window, and the other 10 on a new line', false],
+  ]);
+  const fixed = applyEdits(text, fixes[0].edits);
+  assert.equal(fixed.split('\n')[3], 'A -> B: ACK seq=102 ack=79 len=40 => A ESTABLISHED');
+  assert.deepEqual(codes(fixed), []);
+});
+
+test('window-exceeded: split keeps what fits and puts the rest, its FIN and the assertions on a new line whose seq follows', () => {
+  const text = file(...WINDOW.slice(0, 2), '  A -> B: FIN+ACK seq=x ack=79 len=150 => A FIN_WAIT_1  # all at once');
+  const split = fixesOf(text, 'window-exceeded').fixes[1];
+  const lines = applyEdits(text, split.edits).split('\n');
+  assert.equal(lines[2], '  A -> B: ACK seq=x ack=79 len=100  # all at once');
+  assert.equal(lines[3], '  A -> B: FIN+ACK seq=x+100 ack=79 len=50 => A FIN_WAIT_1');
+  const plain = file(...WINDOW, 'A -> B: ACK ack=79 len=50');
+  const rest = applyEdits(plain, fixesOf(plain, 'window-exceeded').fixes[1].edits).split('\n');
+  assert.deepEqual(rest.slice(3, 5), ['A -> B: ACK ack=79 len=40', 'A -> B: ACK ack=79 len=10'], 'a seq left out stays left out');
+  const after = analyze(applyEdits(plain, fixesOf(plain, 'window-exceeded').fixes[1].edits)).diagnostics;
+  assert.deepEqual(after.filter((d) => d.range.start.line === 3).map((d) => d.code), [], 'the first part fits');
+});
+
+test('window-exceeded on data: the text is cut at a character boundary within the usable octets', () => {
+  const text = file(...WINDOW.slice(0, 2), 'A -> B: ACK seq=42 ack=79 len=98', 'A -> B: ACK seq=140 ack=79 data="a\\"é中"');
+  const { fixes } = fixesOf(text, 'window-exceeded');
+  assert.equal(fixes[0].title, 'Shorten the data to the usable window (2 octets)');
+  assert.equal(applyEdits(text, fixes[0].edits).split('\n')[3], 'A -> B: ACK seq=140 ack=79 data="a\\""');
+  const split = applyEdits(text, fixes[1].edits).split('\n');
+  assert.equal(split[4], 'A -> B: ACK seq=142 ack=79 data="é中"');
+});
+
+test('window-exceeded in a zero window: one octet, a zero-window probe', () => {
+  const text = file('endpoint A ESTABLISHED snd=42 rcv=79', 'endpoint B ESTABLISHED win=0', 'A -> B: ACK seq=42 ack=79 len=10');
+  const { fixes } = fixesOf(text, 'window-exceeded');
+  assert.deepEqual(fixes.map((f) => f.title), ['Send one octet: a zero-window probe']);
+  const fixed = applyEdits(text, fixes[0].edits);
+  assert.deepEqual(codes(fixed), ['window-probe']);
+});
+
+test('the new wrong-seq cases: data at the ISN, seq=m+1 after data at m, a last ACK at its own FIN', () => {
+  const open = ['endpoint c', 'endpoint s LISTEN', 'c -> s: SYN seq=100', 's -> c: SYN+ACK seq=300 ack=101', 'c -> s: ACK seq=101 ack=301'];
+  const isn = file(...open, 'c -> s: PSH+ACK seq=100 ack=301 len=100');
+  assert.equal(fixedLine(isn, 'wrong-seq', 5), 'c -> s: PSH+ACK seq=101 ack=301 len=100');
+  const middle = file(...open, 'c -> s: PSH+ACK seq=101 ack=301 len=100', 'c -> s: PSH+ACK seq=102 ack=301 len=100');
+  assert.equal(fixedLine(middle, 'wrong-seq', 6), 'c -> s: PSH+ACK seq=201 ack=301 len=100');
+  const close = file(...HANDSHAKE, 'client -> server: FIN+ACK seq=x+1 ack=y+1', 'server -> client: ACK seq=y+1 ack=x+2',
+    'server -> client: FIN+ACK seq=y+1 ack=x+2', 'client -> server: ACK seq=x+1 ack=y+2');
+  assert.equal(fixedLine(close, 'wrong-seq', 8), 'client -> server: ACK seq=x+2 ack=y+2');
+  for (const text of [isn, middle, close]) assert.deepEqual(codes(applyEdits(text, fixesOf(text, 'wrong-seq').fixes[0].edits)), []);
+});
+
+test('invalid-initial-state on ESTABLISHED declarations: the peer\'s state, the mirror value', () => {
+  const half = file('endpoint A ESTABLISHED', 'endpoint B LISTEN');
+  assert.deepEqual(fixesOf(half, 'invalid-initial-state').fixes.map((f) => f.title), ['Change to ESTABLISHED (as A: the connection already exists)']);
+  assert.equal(fixedLine(half, 'invalid-initial-state', 1), 'endpoint B ESTABLISHED');
+  assert.equal(fixedLine(file('endpoint A ESTABLISHED', 'endpoint B'), 'invalid-initial-state', 1), 'endpoint B ESTABLISHED');
+  const mirror = file('endpoint A ESTABLISHED snd=1 rcv=2', 'endpoint B ESTABLISHED snd=3 rcv=1');
+  assert.equal(fixesOf(mirror, 'invalid-initial-state').fixes[0].title, 'Change snd to 2 (the mirror of A\'s declaration)');
+  assert.equal(fixedLine(mirror, 'invalid-initial-state', 1), 'endpoint B ESTABLISHED snd=2 rcv=1');
+});
+
+test('quick fix titles in Chinese', () => {
+  const text = file(...WINDOW, 'A -> B: ACK seq=102 ack=79 len=50');
+  const a = analyze(text);
+  const d = a.diagnostics.find((x) => x.code === 'window-exceeded')!;
+  assert.deepEqual(quickFixesFor(a, text, d, 'zh-cn').map((f) => f.title), ['缩短到可用窗口：len=40', '拆分：窗口能容纳的 40 字节，其余 10 字节放到新的一行']);
+  const seq = file(...HANDSHAKE.slice(0, 4), 'client -> server: ACK seq=x ack=y+1');
+  const b = analyze(seq);
+  assert.equal(quickFixesFor(b, seq, b.diagnostics.find((x) => x.code === 'wrong-seq')!, 'zh-cn')[0].title, '把 seq 改为 x+1');
 });

@@ -35,6 +35,11 @@ export function mirrorValues(analysis: Analysis, name: string, line: number): Mi
   const write = (v: Parameters<typeof formatBefore>[1] | undefined) => (v ? formatBefore(analysis, v, line) : undefined);
   if (!out.snd && taken?.snd && taken.sndFrom !== 'declared') { out.snd = write(taken.snd); out.known.snd = out.snd !== undefined; }
   if (!out.rcv && taken?.rcv && taken.rcvFrom !== 'declared') { out.rcv = write(taken.rcv); out.known.rcv = out.rcv !== undefined; }
+  // This line is not an ESTABLISHED declaration yet: the peer's numbers, mirrored.
+  const p = peer ? analysis.endpoints.findIndex((e) => e.name === peer.name.name) : -1;
+  const peerTaken = p >= 0 ? startNumbers(analysis, p) : undefined;
+  if (!out.snd && peerTaken?.rcv) { out.snd = write(peerTaken.rcv); out.known.snd = out.snd !== undefined; }
+  if (!out.rcv && peerTaken?.snd) { out.rcv = write(peerTaken.snd); out.known.rcv = out.rcv !== undefined; }
   if (!out.snd || !out.rcv) {
     const numeric = isNumericFile(analysis);
     const used = [out.snd, out.rcv].filter((x): x is string => !!x);

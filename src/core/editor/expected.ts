@@ -119,15 +119,16 @@ export function expectedSeq(analysis: Analysis, line: number, sender: string, fl
   const res = segmentAtLine(analysis, line);
   const ctx = senderBefore(analysis, sender, line);
   if (res?.statement.old) return undefined; // an old duplicate's seq is from another incarnation: any value
+  const tcb = ctx?.tcb;
+  // A SYN that chooses the ISS: any value is right (whatever the validator noted as expected there).
+  const choosesIss = (syn: boolean) => syn && ctx !== undefined && (ctx.state === 'CLOSED' || ctx.state === 'LISTEN' || (ctx.state === 'SYN_RECEIVED' && !tcb?.iss));
   if (res && res.from >= 0 && analysis.endpoints[res.from]?.name === sender && !res.statement.unusable) {
+    if (choosesIss(res.statement.flags.includes('SYN'))) return free(analysis, line, t('editor.why.iss', { endpoint: sender }));
     if (res.expectedSeq) return written(analysis, res.expectedSeq, line, seqWhy(ctx, flags));
     if (res.statement.flags.includes('SYN')) return free(analysis, line, t('editor.why.iss', { endpoint: sender }));
   }
   if (!ctx) return undefined;
-  const tcb = ctx.tcb;
-  if (flags.syn && (ctx.state === 'CLOSED' || ctx.state === 'LISTEN' || (ctx.state === 'SYN_RECEIVED' && !tcb?.iss))) {
-    return free(analysis, line, t('editor.why.iss', { endpoint: sender }));
-  }
+  if (choosesIss(flags.syn)) return free(analysis, line, t('editor.why.iss', { endpoint: sender }));
   if (flags.syn && tcb?.iss) return written(analysis, tcb.iss, line, t('editor.why.synIss', { endpoint: sender }));
   if (tcb?.sndNxt) return written(analysis, tcb.sndNxt, line, seqWhy(ctx, flags));
   return undefined;
@@ -224,4 +225,23 @@ function firstWritten(analysis: Analysis, sender: number): Value | undefined {
 export function startText(analysis: Analysis, n: StartNumbers): string {
   const v = (x: Value | undefined) => (x === undefined ? '?' : formatBefore(analysis, x, Number.MAX_SAFE_INTEGER) ?? '?');
   return `snd=${v(n.snd)} rcv=${v(n.rcv)}${n.win !== undefined ? ` win=${n.win}` : ''}`;
+}
+
+/**
+ * An endpoint's TCB when `line` starts: the last step's, or before any event the one it starts with (for an
+ * ESTABLISHED start: SND.UNA = SND.NXT = snd, RCV.NXT = rcv, SND.WND = the peer's declared `win`).
+ */
+export function tcbBefore(analysis: Analysis, line: number, index: number): TcbSnapshot | undefined {
+  const step = stepBefore(analysis, line);
+  if (step) return step.tcbs[index];
+  const e = analysis.endpoints[index];
+  if (!e) return undefined;
+  const n = startNumbers(analysis, index);
+  if (!n) return { state: e.initial, outOfOrder: [] };
+  const peer = analysis.endpoints[1 - index];
+  const peerWin = peer ? startNumbers(analysis, 1 - index)?.win : undefined;
+  const tcb: TcbSnapshot = { state: e.initial, sndUna: n.snd, sndNxt: n.snd, rcvNxt: n.rcv, outOfOrder: [] };
+  if (peerWin !== undefined) tcb.sndWnd = peerWin;
+  if (n.win !== undefined) tcb.rcvWnd = n.win;
+  return tcb;
 }

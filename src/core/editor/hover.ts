@@ -6,7 +6,7 @@ import type { Lang } from '../i18n/types.ts';
 import { formatPlain, type Value } from '../sequence.ts';
 import type { Position, Range, Statement, StateRef, TcpState } from '../syntax/syntax.ts';
 import { tr } from './completionTables.ts';
-import { formatBefore, segmentAtLine } from './expected.ts';
+import { formatBefore, segmentAtLine, tcbBefore } from './expected.ts';
 import { crashMarkdown, endpointMarkdown, establishedFieldAt, oldKeywordRange, oldMarkdown, windowMarkdown, winFieldMarkdown, windowOf } from './hoverTopics.ts';
 import { contains, stepBefore, statementAtLine } from './positions.ts';
 import { stateMarkdown } from './stateDocs.ts';
@@ -127,7 +127,7 @@ function segmentMarkdown(analysis: Analysis, res: SegmentResult, lang: Lang): st
     lines.push('', tr(lang, used ? 'editor.hover.expectedUsed' : 'editor.hover.expected', { expected: expected.join(', '), used }));
   }
   if (res.from >= 0 && i >= 0 && !st.old) {
-    const before = stepBefore(analysis, line)?.tcbs[res.from];
+    const before = tcbBefore(analysis, line, res.from);
     const after = analysis.steps[i].tcbs[res.from];
     const win = windowMarkdown(analysis, res, before, lang);
     if (win) lines.push('', win);

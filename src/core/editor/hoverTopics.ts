@@ -111,8 +111,9 @@ export function establishedFieldAt(analysis: Analysis, st: EndpointStatement, po
     if (!contains(r, position)) continue;
     return { range: r, markdown: tr(lang, `editor.hover.${field}`, { endpoint: st.name.name, peer, value: e.text }) };
   }
-  if (st.win !== undefined && st.winRange && contains(st.winRange, position)) {
-    return { range: st.winRange, markdown: tr(lang, 'editor.hover.winDeclared', { endpoint: st.name.name, peer, win: st.win }) };
+  if (st.win !== undefined && st.winRange) {
+    const r = range(st.winRange.start.line, Math.max(0, st.winRange.start.character - 4), st.winRange.end.character);
+    if (contains(r, position)) return { range: r, markdown: tr(lang, 'editor.hover.winDeclared', { endpoint: st.name.name, peer, win: st.win }) };
   }
   return undefined;
 }

@@ -2,12 +2,13 @@
 // Pure: edits are plain ranges and strings; the extension turns them into a WorkspaceEdit.
 import type { Analysis, Diagnostic, SegmentResult } from '../analysis.ts';
 import type { Lang } from '../i18n/types.ts';
+import { add, type Value } from '../sequence.ts';
 import { parseState, STATES } from '../states.ts';
 import { nearest } from '../suggest.ts';
 import type { Position, Range, SegmentStatement, TcpState } from '../syntax/syntax.ts';
 import { analyze } from '../validator/analyze.ts';
 import { tr } from './completionTables.ts';
-import { declarationOf, segmentAtLine } from './expected.ts';
+import { declarationOf, formatBefore, segmentAtLine } from './expected.ts';
 import { windowFixes } from './windowFixes.ts';
 import { lineText, overlaps, range, rangesEqual, splitLines, statementAtLine, stepAtOrBefore } from './positions.ts';
 
@@ -66,8 +67,8 @@ function fixes(analysis: Analysis, text: string, d: Diagnostic, lang: Lang): Qui
     case 'rst-expected': {
       const who = String(p.endpoint ?? '');
       const peer = analysis.endpoints.find((e) => e.name !== who)?.name;
-      const rst = String(p.expected ?? '');
-      if (!peer || !/^RST/.test(rst)) return [];
+      const rst = typeof p.expected === 'string' && /^RST/.test(p.expected) ? p.expected : answeringRst(analysis, d, who);
+      if (!peer || !rst) return [];
       const line = d.range.start.line;
       const end = { line, character: lineText(text, line).length };
       return [fix(title('insertRst', { endpoint: who, line: `${who} -> ${peer}: ${rst}` }), [{ range: pointRange(end), newText: `${lineBreak(text)}${who} -> ${peer}: ${rst}` }], false)];
@@ -140,11 +141,28 @@ function initialStateFixes(analysis: Analysis, text: string, d: Diagnostic, lang
   const at = written ? written.range : undefined;
   const put = (state: string): TextEdit => (at ? { range: at, newText: state } : { range: pointRange(st.name.range.end), newText: ` ${state}` });
   if (peerEstablished && written?.state !== 'ESTABLISHED') out.push({ title: title('establishedAsPeer', { peer: peerDecl!.name.name }), edits: [put('ESTABLISHED')], preferred: true });
-  if (written && (written.state !== 'ESTABLISHED' || !peerEstablished)) {
+  if (written && !peerEstablished) {
     if (written.state !== 'LISTEN') out.push({ title: title('toListen'), edits: [put('LISTEN')], preferred: out.length === 0 });
     if (written.state !== 'CLOSED') out.push({ title: title('toClosed'), edits: [put('CLOSED')], preferred: false });
   }
   return out.filter((f) => f.edits.every((e) => parseState(e.newText.trim()) !== undefined));
+}
+
+/**
+ * The RST that answers the segment `who` received on the diagnostic's line (RFC 9293 3.10.7.1; contract 4.1):
+ * `RST seq=SEG.ACK` when the segment had ACK, else `RST+ACK seq=0 ack=SEG.SEQ+SEG.LEN` (SYN and FIN counted).
+ */
+function answeringRst(analysis: Analysis, d: Diagnostic, who: string): string | undefined {
+  const to = analysis.endpoints.findIndex((e) => e.name === who);
+  const line = d.range.start.line;
+  const res = d.segment !== undefined ? analysis.segments[d.segment] : analysis.segments.find((s) => s.deliveredLine === line && s.to === to);
+  if (!res) return undefined;
+  const st = res.statement;
+  const write = (v: Value) => formatBefore(analysis, v, line + 1) ?? analysis.format(v);
+  if (st.flags.includes('ACK')) return res.ack ? `RST seq=${write(res.ack)}` : undefined;
+  if (!res.seq) return undefined;
+  const length = st.len + (st.flags.includes('SYN') ? 1 : 0) + (st.flags.includes('FIN') ? 1 : 0);
+  return `RST+ACK seq=0 ack=${write(add(res.seq, length))}`;
 }
 
 /** Deletes a range on one line and the white space before it. */

@@ -7,13 +7,14 @@ import { distance } from '../sequence.ts';
 import type { SegmentStatement } from '../syntax/syntax.ts';
 import { tr } from './completionTables.ts';
 import { windowOf } from './hoverTopics.ts';
-import { lineText, range, stepBefore } from './positions.ts';
+import { tcbBefore } from './expected.ts';
+import { lineText, range } from './positions.ts';
 
 export interface WindowFix { title: string; edits: { range: ReturnType<typeof range>; newText: string }[]; preferred: boolean }
 
 /** The octets still allowed: the diagnostic's `usable`, else SND.UNA + SND.WND − SND.NXT before the line. */
 export function usableWindow(analysis: Analysis, d: Diagnostic, res: SegmentResult): { usable: number; wnd?: number } | undefined {
-  const tcb = stepBefore(analysis, res.statement.line)?.tcbs[res.from];
+  const tcb = tcbBefore(analysis, res.statement.line, res.from);
   const wnd = typeof d.params.sndWnd === 'number' ? d.params.sndWnd : windowOf(tcb).snd;
   if (typeof d.params.usable === 'number') return { usable: Math.max(0, d.params.usable), wnd };
   if (wnd === undefined || !tcb?.sndUna || !tcb.sndNxt) return undefined;
