@@ -58,7 +58,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     io.error(`tcpseq: ${l.t('cli.error.unknownCommand', { command: name.value, commands: COMMANDS.map((c) => c.name).join(', ') })}`);
     return 2;
   }
-  return command.run(argv.slice(name.index + 1), { ...io, lang: l.lang });
+  const rest = argv.slice(name.index + 1);
+  return command.run(globals.lang === undefined ? rest : ['--lang', globals.lang, ...rest], io);
 }
 
 // Run when this is the program (the bundle dist/cli.js), not when a test imports it. The exit code is

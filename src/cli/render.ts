@@ -1,94 +1,63 @@
 // `tcpseq render [--format mermaid|html] [-o OUT] FILE` (contract section 6): the sequence diagram as
 // Mermaid text, or as a self-contained HTML page that draws it offline (Mermaid inlined).
 import { existsSync, readFileSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { analyze } from '../core/index.ts';
 import { diagramOf, escapeHtml } from '../core/diagram/index.ts';
 import { metaOf } from '../webview/protocol.ts';
+import { fileReason, invoke, readText, usageLine, type Command } from './command.ts';
 import { processIO, type CliIO } from './io.ts';
 
-type Format = 'mermaid' | 'html';
-
-interface RenderArgs { format: Format; out?: string; file: string }
-
-const USAGE = 'usage: tcpseq render [--format mermaid|html] [-o OUT] FILE';
-
-function parseArgs(args: string[]): RenderArgs | string {
-  let format: Format = 'mermaid';
-  let out: string | undefined;
-  let file: string | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    let value: string | undefined;
-    if (a === '--format' || a === '-f' || a === '-o' || a === '--output' || a === '--out') {
-      value = args[++i];
-      if (value === undefined) return `${a} needs a value`;
-    }
-    if (a.startsWith('--format=')) value = a.slice('--format='.length);
-    if (a === '--format' || a === '-f' || a.startsWith('--format=')) {
-      if (value !== 'mermaid' && value !== 'html') return `unknown format ${JSON.stringify(value)} (use mermaid or html)`;
-      format = value;
-    } else if (a === '-o' || a === '--output' || a === '--out') {
-      out = value;
-    } else if (a.startsWith('--output=') || a.startsWith('--out=')) {
-      out = a.slice(a.indexOf('=') + 1);
-    } else if (a.startsWith('-') && a !== '-') {
-      return `unknown option ${a}`;
-    } else if (file === undefined) {
-      file = a;
-    } else {
-      return 'render takes one FILE';
-    }
-  }
-  if (file === undefined) return 'no FILE given';
-  return out === undefined ? { format, file } : { format, out, file };
-}
+export const renderCommand: Command = {
+  name: 'render',
+  usage: 'tcpseq render [--format mermaid|html] [-o OUT] FILE',
+  summary: 'cli.cmd.render',
+  help: 'cli.help.render',
+  options: { format: { type: 'string', short: 'f' }, output: { type: 'string', short: 'o' }, out: { type: 'string' } },
+  optionHelp: { format: 'cli.opt.format', output: 'cli.opt.output', out: 'cli.opt.output' },
+  run: (args, io) => runRender(args, io),
+};
 
 /** Runs the command; returns the exit code (0, or 2 with a one-line reason on stderr). Never throws. */
 export async function runRender(args: string[], io: CliIO = processIO()): Promise<number> {
+  const inv = invoke(renderCommand, args, io);
+  if (typeof inv === 'number') return inv;
+  const { values, positionals, l } = inv;
+  const fail = (message: string) => { io.error(usageLine(renderCommand, l, message)); return 2; };
+  const format = (values.format as string | undefined) ?? 'mermaid';
+  if (format !== 'mermaid' && format !== 'html') return fail(l.t('cli.error.format', { format: JSON.stringify(format) }));
+  if (positionals.length === 0) return fail(l.t('cli.error.noFile'));
+  if (positionals.length > 1) return fail(l.t('cli.error.oneFile', { command: 'render' }));
+  const file = positionals[0]!;
+  const out = (values.output ?? values.out) as string | undefined;
   try {
-    const parsed = parseArgs(args);
-    if (typeof parsed === 'string') { io.error(`tcpseq render: ${parsed} (${USAGE})`); return 2; }
-    let text: string;
-    try {
-      text = parsed.file === '-' ? await io.readStdin() : await readFile(parsed.file, 'utf8');
-    } catch (e) {
-      io.error(`tcpseq render: cannot read ${parsed.file}: ${reason(e)}`);
-      return 2;
-    }
+    const text = await readText(file, 'render', io, l);
+    if (text === undefined) return 2;
     const analysis = analyze(text);
     const { model, mermaid } = diagramOf(analysis, text);
     let output = mermaid;
-    if (parsed.format === 'html') {
+    if (format === 'html') {
       const script = findPageScript();
       if (!script) { io.error('tcpseq render: cannot find Mermaid (media/standalone.js or node_modules/mermaid/dist/mermaid.min.js)'); return 2; }
-      const title = analysis.title ?? (parsed.file === '-' ? 'tcpseq diagram' : basename(parsed.file));
+      const title = analysis.title ?? (file === '-' ? 'tcpseq diagram' : basename(file));
       output = htmlPage(title, mermaid, metaOf(model), script);
     }
-    if (parsed.out === undefined || parsed.out === '-') {
+    if (out === undefined || out === '-') {
       io.write(output);
     } else {
       try {
-        await writeFile(parsed.out, output, 'utf8');
+        await writeFile(out, output, 'utf8');
       } catch (e) {
-        io.error(`tcpseq render: cannot write ${parsed.out}: ${reason(e)}`);
+        io.error(`tcpseq render: ${l.t('cli.error.cannotWrite', { file: out, reason: fileReason(e, l) })}`);
         return 2;
       }
     }
     return 0;
   } catch (e) {
-    io.error(`tcpseq render: ${reason(e)}`);
+    io.error(`tcpseq render: ${fileReason(e, l)}`);
     return 2;
   }
-}
-
-function reason(e: unknown): string {
-  const err = e as NodeJS.ErrnoException;
-  if (err?.code === 'ENOENT') return 'no such file';
-  if (err?.code === 'EISDIR') return 'it is a directory';
-  if (err?.code === 'EACCES') return 'permission denied';
-  return (e instanceof Error ? e.message : String(e)).split('\n')[0]!;
 }
 
 /**

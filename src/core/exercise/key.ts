@@ -3,9 +3,9 @@
 // must run to have expected values), then seq and ack (what the validator expects there), then len and
 // win (as the following lines need them). State blanks read the state after their line at the end.
 import type { Analysis, SegmentResult } from '../analysis.ts';
-import { distance, unsigned, type Value } from '../sequence.ts';
+import { add, concrete, distance, unsigned, type Value } from '../sequence.ts';
 import { t } from '../i18n/format.ts';
-import type { Blank, BlankKind } from '../syntax/syntax.ts';
+import type { Blank, BlankKind, Expr } from '../syntax/syntax.ts';
 import { ackReason, flagsReason, seqReason, stateReason, writeValue } from './reasons.ts';
 import { problems, segmentOnLine, Trial, type TrialRun } from './trial.ts';
 import type { KeyEntry } from './types.ts';
@@ -120,6 +120,9 @@ function solveSeq(trial: Trial, current: TrialRun, res: SegmentResult | undefine
   const chosen = valueEntry(analysis, blank, index, endpoint, res.expectedSeq, (a) => seqReason(analysis, res, a));
   if (chosen.bad || lenOpen) return chosen;
   // A retransmission: SND.NXT leaves the following lines broken, an earlier start of the sender fits them.
+  // Only lines before the next seq blank count: that blank may be the retransmission instead.
+  const nextSeq = trial.blanks.find((b) => b.kind === 'seq' && b.line > blank.line)?.line;
+  if (nextSeq !== undefined && nextSeq < windowEnd) { windowEnd = nextSeq; partial = true; }
   const base = problems(analysis, windowEnd, partial);
   if (base.size === 0) return chosen;
   let best = { count: base.size, e: chosen };
@@ -144,6 +147,14 @@ function solveAck(trial: Trial, analysis: Analysis, res: SegmentResult | undefin
   return valueEntry(analysis, blank, index, endpoint, res.expectedAck, (a) => ackReason(analysis, res, a));
 }
 
+/** The value written in a field (a symbol bound on that very line says nothing: it took the expected value). */
+function writtenValue(analysis: Analysis, e: Expr | undefined, line: number): Value | undefined {
+  if (!e) return undefined;
+  if (e.symbol === undefined) return concrete(e.offset);
+  const b = analysis.symbols.get(e.symbol);
+  return b && b.line < line ? add(b.value, e.offset) : undefined;
+}
+
 /** The first later line that pins this segment's length: the sender's next seq, or the peer's next ack. */
 function lenFromLaterLines(analysis: Analysis, line: number): { len: number; line: number; by: 'seq' | 'ack' } | undefined {
   const res = segmentOnLine(analysis, line);
@@ -151,12 +162,14 @@ function lenFromLaterLines(analysis: Analysis, line: number): { len: number; lin
   for (const s of analysis.segments) {
     if (s.statement.line <= line || s.statement.old) continue;
     const st = s.statement;
-    if (s.from === res.from && st.seq && s.seq && s.expectedSeq) {
-      const d = distance(s.seq, s.expectedSeq);
+    const seq = writtenValue(analysis, st.seq, st.line);
+    if (s.from === res.from && seq && s.expectedSeq) {
+      const d = distance(seq, s.expectedSeq);
       if (d !== undefined) return { len: d, line: st.line, by: 'seq' };
     }
-    if (s.from === res.to && st.ack && s.ack && s.expectedAck && (res.deliveredLine ?? line) <= st.line) {
-      const d = distance(s.ack, s.expectedAck);
+    const ack = writtenValue(analysis, st.ack, st.line);
+    if (s.from === res.to && ack && s.expectedAck && (res.deliveredLine ?? line) <= st.line) {
+      const d = distance(ack, s.expectedAck);
       if (d !== undefined) return { len: d, line: st.line, by: 'ack' };
     }
   }
