@@ -267,3 +267,72 @@ test('language configuration: # comments, auto-closing quotes, words keep SYN_SE
   assert.deepEqual(lang.extensions, ['.tcpseq']);
   assert.equal(lang.configuration, './language-configuration.json');
 });
+
+test('contract v2: old segments, crash/reboot, ESTABLISHED fields, bracketed flags', () => {
+  const old = 'old client -> server: SYN seq=x';
+  assertScope(old, 'old', 'storage.modifier.old');
+  assertScope(old, 'client', 'variable.other.endpoint.source');
+  assertScope(old, 'server', 'variable.other.endpoint.destination');
+  assertScope('OLD a -x b: ACK seq=1 ack=2', 'OLD', 'storage.modifier.old');
+  assertScope('old -> b: SYN seq=1', 'old', 'variable.other.endpoint.source');
+  for (const a of ['crash', 'reboot', 'CRASH']) assertScope(`server ${a} => server CLOSED`, a, 'keyword.control.action');
+  const e = 'endpoint A ESTABLISHED snd=42 rcv=x+79 win=100 as "Host A"';
+  assertScope(e, 'ESTABLISHED', 'constant.language.state');
+  for (const f of ['snd', 'rcv', 'win']) assertScope(e, f, 'variable.parameter.field');
+  assertScope(e, '42', 'constant.numeric.decimal');
+  assertScope(e, 'x', 'variable.other.symbol');
+  assertScope(e, '100', 'constant.numeric.decimal');
+  assertScope(e, 'as', 'keyword.other.as');
+  assertScope(e, 'Host A', 'string.quoted.double');
+  assertScope('endpoint A ESTABLISHED snx=1', 'snx', 'invalid.illegal.field');
+  for (const f of ['[S]', '[S.]', '[P.]', '[F.]', '[R.]', '[.]', '[FP.]', '[S.E]']) assertScope(`a -> b: ${f} seq=1 ack=1`, f, 'constant.language.flag');
+  assertScope('a -> b: [S seq=1', '[S', 'invalid.illegal.flag');
+});
+
+test('contract v2: ? blanks and the exercise statement', () => {
+  const l = 'server -> client: ? seq=? ack=x+1 len=? win=? => client ?, server ESTABLISHED';
+  assertScope(l, '?', 'constant.other.placeholder.blank', 0);
+  assertScope(l, '?', 'constant.other.placeholder.blank', 1);
+  assertScope(l, '?', 'constant.other.placeholder.blank', 2);
+  assertScope(l, '?', 'constant.other.placeholder.blank', 3);
+  assertScope(l, '?', 'constant.other.placeholder.blank', 4);
+  assertScope(l, 'ESTABLISHED', 'constant.language.state');
+  assertScope('expect client ?, server CLOSED', '?', 'constant.other.placeholder.blank');
+  assertNotScope('expect client ?, server CLOSED', '?', 'invalid');
+  assertScope('exercise exam "Handshake"', 'exercise', 'keyword.other.exercise');
+  assertScope('exercise exam "Handshake"', 'exam', 'constant.language.exercise-mode');
+  assertScope('exercise practice', 'practice', 'constant.language.exercise-mode');
+  assertScope('exercise exam "Handshake"', 'Handshake', 'string.quoted.double');
+  assertScope('Exercise “三次握手”', '三次握手', 'string.quoted.double');
+  assertScope('exercise -> b: SYN', 'exercise', 'variable.other.endpoint.source');
+});
+
+test('full-width punctuation is coloured like its ASCII form', () => {
+  const l = 'client -> server：SYN，ACK seq＝x＋1 ack＝y => client：ESTABLISHED， server＝SYN_RCVD ＃ 注释';
+  assertScope(l, '：', 'punctuation.separator.colon');
+  assertScope(l, 'SYN', 'constant.language.flag');
+  assertScope(l, '，', 'punctuation.separator.flags');
+  assertScope(l, 'ACK', 'constant.language.flag');
+  assertScope(l, 'seq', 'variable.parameter.field');
+  assertScope(l, '＝', 'keyword.operator.assignment');
+  assertScope(l, 'x', 'variable.other.symbol');
+  assertScope(l, '＋', 'keyword.operator.arithmetic');
+  assertScope(l, 'y', 'variable.other.symbol');
+  assertScope(l, 'ESTABLISHED', 'constant.language.state');
+  assertScope(l, '：', 'punctuation.separator.key-value', 1);
+  assertScope(l, 'SYN_RCVD', 'constant.language.state');
+  assertScope(l, '＃ 注释', 'comment.line.number-sign');
+  const d = 'a -> b: ACK data=“你好，世界 # 不是注释” seq=1';
+  assertScope(d, '你好，世界 # 不是注释', 'string.quoted.double');
+  assertScope(d, 'seq', 'variable.parameter.field');
+  assertScope('a -> b: ACK data=“ab" seq=1', 'seq', 'variable.parameter.field');
+  assertScope('a -> b: ACK data="a”b" seq=1', 'a”b', 'string.quoted.double');
+  assertScope('＝＝ 握手 ＝＝', '握手', 'markup.heading.section');
+  assertScope('note client：你好', 'client', 'variable.other.endpoint');
+  assertScope('note client：你好', '你好', 'string.unquoted.note');
+  assertScope('deliver a， b', 'b', 'variable.other.segment-id');
+  assertScope('expect a CLOSED， b LISTEN', 'LISTEN', 'constant.language.state');
+  assertScope('endpoint A ESTABLISHED snd＝42 as “主机 A”', 'snd', 'variable.parameter.field');
+  assertScope('endpoint A ESTABLISHED snd＝42 as “主机 A”', '主机 A', 'string.quoted.double');
+  assertScope('a -> b: ACK seq＝？', '？', 'constant.other.placeholder.blank');
+});
