@@ -2,8 +2,9 @@
 //   17:55:31.378590 IP 127.0.0.1.46258 > 127.0.0.1.40001: Flags [P.], seq 1:19, ack 1, win 64, options [...], length 18
 // Timestamps: none (-t), HH:MM:SS.frac (default, -ttt, -ttttt), epoch seconds (-tt), date and time (-tttt);
 // `-i any` adds `lo In`; -e adds link headers; -v puts the IP header on a line of its own. Relative numbers
-// (the default) are turned back into absolute ones the way tcpdump made them: per connection, the first
-// packet and every SYN print absolute numbers and set the bases (print-tcp.c); `-S` prints absolute ones.
+// (the default) are turned back into absolute ones the way tcpdump made them (print-tcp.c): only segments
+// with ACK take part; per connection, the first of them and every SYN+ACK print absolute numbers and set
+// the bases; the others print numbers relative to them. `-S` prints absolute numbers throughout.
 import { t } from '../i18n/format.ts';
 import { CaptureError, type ReadStats, type TcpOptions, type TcpPacket } from './types.ts';
 
@@ -80,7 +81,9 @@ export class TcpdumpTextReader {
     let conn = this.conns.get(key);
     const syn = (flags & 2) !== 0;
     const options = optM ? parseOptions(optM[1]) : {};
-    if (!conn || syn) {
+    if (!(flags & 16)) {
+      // without ACK tcpdump prints absolute numbers and leaves its table alone
+    } else if (!conn || syn) {
       if (!conn) { conn = { base: new Map() }; this.conns.set(key, conn); }
       conn.base.set(dir, seqM ? seq : (this.next.get(dir) ?? this.lastAck.get(rev) ?? 0));
       conn.base.set(rev, (ack - 1) >>> 0);
