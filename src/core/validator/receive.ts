@@ -92,7 +92,8 @@ function inSynSent(ctx: Context, r: Tcb, w: Wire, at: Where): Outcome['kind'] {
 function synchronized(ctx: Context, r: Tcb, w: Wire, at: Where): Outcome['kind'] {
   const rcvNxt = r.rcvNxt;
   const seq = w.seq!;
-  const rel = rcvNxt === undefined ? undefined : distance(seq, rcvNxt);
+  if (rcvNxt === undefined) return unknownNumbers(ctx, r, w, at);
+  const rel = distance(seq, rcvNxt);
   if (rel === undefined) return ignored(ctx, r, w, at, t('why.seqNotComparable', { endpoint: r.name, seq: ctx.val(seq) }));
   const synOfPeer = w.syn && equal(seq, r.irs);
   const synOther = w.syn && !synOfPeer;
@@ -127,6 +128,14 @@ function synchronized(ctx: Context, r: Tcb, w: Wire, at: Where): Outcome['kind']
   if (rel > 0) { queue(r, w); return 'take'; }
   takeInOrder(ctx, r, w, at);
   return 'take';
+}
+
+/** An ESTABLISHED receiver whose RCV.NXT no line has written yet: its seq is not checked, its ACK is (2.2, 4.4). */
+function unknownNumbers(ctx: Context, r: Tcb, w: Wire, at: Where): Outcome['kind'] {
+  if (w.rst) { r.reset('CLOSED'); r.forgot = true; ctx.forget(r); r.stateSince = at; return 'take'; }
+  if (w.syn || !w.ack) return 'drop';
+  const go = processAck(ctx, r, w, at);
+  return go === 'go' ? 'take' : go;
 }
 
 /** Step 5. Returns 'go' when the segment goes on to its data and FIN. */
