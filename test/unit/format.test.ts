@@ -28,7 +28,8 @@ function comments(text: string): string[] {
   return text.split(/\r\n|\r|\n/).map((l, i) => {
     t.tokenize(l, i);
     const rest = l.slice(t.codeEnd);
-    return rest.startsWith('#') || rest.startsWith('//') ? rest.trimEnd() : '';
+    // a full-width ＃ starts a comment too; the formatter writes it as #
+    return rest.startsWith('#') || rest.startsWith('//') ? rest.trimEnd() : rest.startsWith('＃') ? '#' + rest.slice(1).trimEnd() : '';
   });
 }
 
@@ -157,6 +158,60 @@ test('actions, deliver, expect, sections and notes are normalised', () => {
   assertSafe(input, 'statements');
 });
 
+test('contract v2 syntax: old, crash, ESTABLISHED fields, bracketed flags, blanks and exercise lines are formatted', () => {
+  const input = [
+    'exercise   exam   "Handshake"',
+    'endpoint  A   ESTABLISHED   snd=42  rcv=79   win=100  as  "Host A"',
+    'endpoint B ESTABLISHED',
+    'A  -> B :  [P.]  seq=42 ack=79 len=1',
+    'old   B ->  A:  [S.]   seq=7  ack=1',
+    'B -> A:   ?   seq=?   ack=43  => A  ?',
+    'A   crash  => A CLOSED',
+    'B  reboot',
+    'expect   A ?  ,  B  CLOSED',
+    '',
+  ].join('\n');
+  const expected = [
+    'exercise exam "Handshake"',
+    'endpoint A ESTABLISHED snd=42 rcv=79 win=100 as "Host A"',
+    'endpoint B ESTABLISHED',
+    'A     -> B: [P.] seq=42 ack=79 len=1',
+    'old B -> A: [S.] seq=7  ack=1',
+    'B     -> A: ?    seq=?  ack=43  => A ?',
+    'A crash                         => A CLOSED',
+    'B reboot',
+    'expect A ?, B CLOSED',
+    '',
+  ].join('\n');
+  assert.equal(formatText(input), expected);
+  assertSafe(input, 'v2 syntax');
+});
+
+test('full-width punctuation is written in ASCII; quoted text, titles, notes and comments keep theirs', () => {
+  const input = [
+    'title 握手：第一步',
+    'endpoint A as “客户端，浏览器”',
+    'endpoint B LISTEN',
+    'A -> B：SYN seq＝x   ＃ 第一次握手：同步',
+    'B -> A：SYN，ACK seq＝y ack＝x＋1 => A：ESTABLISHED， B SYN_RECV',
+    'A -> B：ACK seq＝x＋1 ack＝y＋1 data=“你好，世界” => B＝ESTABLISHED',
+    'note A：全角冒号，保留',
+    'expect A ESTABLISHED， B ？',
+    '＝＝ 结束 ＝＝',
+    '',
+  ].join('\n');
+  const out = assertSafe(input, 'full-width').split('\n');
+  assert.equal(out[0], 'title 握手：第一步');
+  assert.equal(out[1], 'endpoint A as "客户端，浏览器"');
+  assert.match(out[3], /^A -> B: SYN +seq=x  # 第一次握手：同步$/);
+  assert.match(out[4], /^B -> A: SYN, ACK seq=y +ack=x\+1 +=> A: ESTABLISHED, B SYN_RECV$/);
+  assert.match(out[5], /^A -> B: ACK +seq=x\+1 ack=y\+1 data="你好，世界" +=> B=ESTABLISHED$/);
+  assert.equal(out[6], 'note A: 全角冒号，保留');
+  assert.equal(out[7], 'expect A ESTABLISHED, B ?');
+  assert.equal(out[8], '== 结束 ==');
+  assert.ok(!/[：，＝＋＃？“”]/.test(out.slice(3, 6).map((l) => l.replace(/#.*$/, '').replace(/"[^"]*"/g, '')).join('\n')), 'no full-width punctuation left in code');
+});
+
 test('formatEdits lists only the changed lines, and applying them gives formatText', () => {
   const input = 'client -> server: SYN seq=x\r\n\r\nserver  -> client: SYN+ACK seq=y ack=x+1\r\n# c  \r\n';
   const edits = formatEdits(input);
@@ -183,7 +238,12 @@ test('messy variants of every example format to the same file as the example its
   };
   for (const f of EXAMPLES) {
     const text = readFileSync(f, 'utf8');
-    const variant = text.split('\n').map((l) => (l.includes('#') || l.includes('//') ? l : messy(l))).join('\n');
+    // a CRLF file keeps its \r at the end of each line (white space added before it, not after)
+    const variant = text.split('\n').map((l) => {
+      const cr = l.endsWith('\r') ? '\r' : '';
+      const code = cr ? l.slice(0, -1) : l;
+      return (code.includes('#') || code.includes('//') ? code : messy(code)) + cr;
+    }).join('\n');
     assertSafe(variant, `${f} (messy)`);
     assert.equal(formatText(variant), formatText(text), `${f}: a messy variant formats differently`);
   }
@@ -196,8 +256,12 @@ test('random token soup: idempotent and meaning-preserving (seeded)', () => {
   const words = ['client', 'server', 'a', 'b', '->', '-x', '~>', '-', 'x', '>', ':', 'SYN', 'ACK', 'S.', '.', 'F', '+', ',', '|', '/',
     'seq=', 'ack=', 'len=', 'data=', 'id=', 'win=', '=', '=>', '==', 'x+1', '0x10', '4294967296', '"q  \\" #"', '"open', 'SYN_SENT',
     'SYN-SENT', 'FIN-WAIT-1', 'ESTABLISH', 'endpoint', 'LISTEN', 'as', 'title', 'note', 'expect', 'deliver', 'wait', '2MSL', 'listen',
-    'close', 'timeout', ';', '# c', '// d', '\t', 'é', '😀'];
-  const starts = ['client -> server: ', 'server -> client: ', 'a ~> b: ', 'endpoint ', 'expect ', 'deliver ', 'note ', '== ', 'client ', ''];
+    'close', 'timeout', ';', '# c', '// d', '\t', 'é', '😀',
+    // contract v2
+    'old', 'crash', 'reboot', '[S.]', '[S', 'P.]', '?', '？', '：', '，', '＝', '＋', '＃ 注释', '“引，号”', '“open', 'snd=', 'rcv=', 'ESTABLISHED',
+    'exercise', 'exam', 'practice', 'PSH'];
+  const starts = ['client -> server: ', 'server -> client: ', 'a ~> b: ', 'endpoint ', 'expect ', 'deliver ', 'note ', '== ', 'client ', '',
+    'old client -> server: ', 'endpoint a ESTABLISHED ', 'client -> server：', 'exercise '];
   for (let n = 0; n < Number(process.env.N ?? 300); n++) {
     const lines: string[] = [];
     const count = 1 + Math.floor(random() * 8);

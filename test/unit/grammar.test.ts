@@ -253,6 +253,10 @@ test('language configuration: # comments, auto-closing quotes, words keep SYN_SE
   assert.equal(config.comments.lineComment, '#');
   assert.ok(config.autoClosingPairs.some((p: { open: string; close: string }) => p.open === '"' && p.close === '"'));
   assert.ok(config.surroundingPairs.some((p: string[]) => p[0] === '"' && p[1] === '"'));
+  // contract v2: “…” strings from a Chinese input method and tcpdump's [S.] flags pair up too
+  assert.ok(config.autoClosingPairs.some((p: { open: string; close: string }) => p.open === '“' && p.close === '”'));
+  assert.ok(config.autoClosingPairs.some((p: { open: string; close: string }) => p.open === '[' && p.close === ']'));
+  assert.ok(config.autoCloseBefore.includes('：') && config.autoCloseBefore.includes('，'));
   const words = (s: string) => s.match(new RegExp(config.wordPattern, 'g'));
   assert.deepEqual(words('client -> server: SYN+ACK seq=x+1 ack=0x1F => client SYN_SENT'),
     ['client', 'server', 'SYN', 'ACK', 'seq', 'x', '1', 'ack', '0x1F', 'client', 'SYN_SENT']);

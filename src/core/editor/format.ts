@@ -43,7 +43,7 @@ type Layout =
 /** The formatted text. */
 export function formatText(text: string): string {
   const { lines, breaks, bom } = splitKeepingBreaks(text);
-  const out = formatLineArray(lines);
+  const out = keepBreaksApart(lines, formatLineArray(lines), breaks);
   let result = bom;
   for (let i = 0; i < out.length; i++) result += out[i] + breaks[i];
   return result;
@@ -51,8 +51,8 @@ export function formatText(text: string): string {
 
 /** The lines that formatting changes, each with its new content; line breaks are never touched. */
 export function formatEdits(text: string): LineEdit[] {
-  const { lines } = splitKeepingBreaks(text);
-  const out = formatLineArray(lines);
+  const { lines, breaks } = splitKeepingBreaks(text);
+  const out = keepBreaksApart(lines, formatLineArray(lines), breaks);
   const edits: LineEdit[] = [];
   for (let i = 0; i < lines.length; i++) if (out[i] !== lines[i]) edits.push({ line: i, text: out[i] });
   return edits;
@@ -76,6 +76,12 @@ export function formatLineArray(lines: readonly string[]): string[] {
   for (let i = 0; i < lines.length; i++) {
     if (out[i] !== lines[i] && layouts[i].kind !== 'blank' && layouts[i].kind !== 'comment' && meaning(parse(out[i], EVERY_PROBLEM)) !== meaning(parsed[i]!)) out[i] = lines[i];
   }
+  return out;
+}
+
+/** A white-space line between a \r and a \n keeps its white space: emptied, the two breaks would become one \r\n. */
+function keepBreaksApart(lines: readonly string[], out: string[], breaks: readonly string[]): string[] {
+  for (let i = 1; i < out.length; i++) if (out[i] === '' && breaks[i - 1] === '\r' && breaks[i].startsWith('\n')) out[i] = lines[i];
   return out;
 }
 
@@ -183,11 +189,11 @@ function segmentLayout(t: LineTokens, old: boolean): Extract<Layout, { kind: 'se
   return { kind: 'segment', src: old ? `${t.tokenText(0)} ${t.tokenText(1)}` : t.tokenText(0), arrow, dst, flags, fields, assertions };
 }
 
-/** A value as written (`x + 1` keeps its spaces), with full-width punctuation in ASCII and strings in straight quotes. */
+/** A value as written (`x + 1` keeps a space where it has white space), with full-width punctuation in ASCII and strings in straight quotes. */
 function valueText(t: LineTokens, from: number, to: number): string {
   let out = '';
   for (let k = from; k < to; k++) {
-    if (k > from) out += t.code.slice(t.end[k - 1], t.start[k]);
+    if (k > from && t.end[k - 1] !== t.start[k]) out += ' ';
     out += tokenOut(t, k);
   }
   return out;
@@ -333,11 +339,11 @@ function ascii(text: string): string {
 const FULL_WIDTH: Record<string, string> = { '：': ':', '，': ',', '＝': '=', '＋': '+', '＃': '#', '？': '?', '“': '"', '”': '"' };
 
 function statementMeaning(s: Statement): unknown[] {
-  const expr = (e?: Expr) => e && [e.text, e.symbol, e.offset];
+  const expr = (e?: Expr) => e && [e.text.replace(/\s+/g, ' '), e.symbol, e.offset];
   const asserted = (list: Assertion[]) => list.map((a) => [a.endpoint.name, a.state.text, a.state.state]);
   switch (s.kind) {
     case 'segment': return [s.kind, s.old, s.src.name, s.arrow, s.dst.name, s.flags, s.flagTokens.map((f) => [f.text, f.flags, f.known]),
-      s.fields.map((f) => [f.name, ascii(f.valueText)]), expr(s.seq), expr(s.ack), s.len, s.data, s.win, s.id?.name, asserted(s.assertions), s.unusable, s.blanks];
+      s.fields.map((f) => [f.name, ascii(f.valueText).replace(/\s+/g, ' ')]), expr(s.seq), expr(s.ack), s.len, s.data, s.win, s.id?.name, asserted(s.assertions), s.unusable, s.blanks];
     case 'title': return [s.kind, s.text];
     case 'endpoint': return [s.kind, s.name.name, s.initial?.text, s.initial?.state, s.label, expr(s.snd), expr(s.rcv), s.win];
     case 'expect': return [s.kind, asserted(s.assertions)];
