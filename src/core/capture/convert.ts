@@ -90,14 +90,17 @@ export function convertConnection(summary: ConnectionSummary, packets: readonly 
   // 3. notes: retransmissions, gaps, windows, options, times
   const start = segs.find((s) => !s.synthetic)?.packet;
   const highest: [number | undefined, number | undefined] = [mid ? base[0] : undefined, mid ? base[1] : undefined];
-  for (const s of segs) {
-    const p = s.packet;
+  for (let i = 0; i < segs.length; i++) {
+    const s = segs[i], p = s.packet;
     if (s.synthetic) continue;
     const occupies = !(p.flags & RST) && (p.length > 0 || (p.flags & (SYN | FIN)) !== 0);
     const h = highest[s.from];
     if (occupies && h !== undefined && !(p.flags & SYN)) {
       if (!seqGE(p.seq, h)) s.notes.push(t('capture.note.retransmission'));
-      else if (p.seq !== h) s.notes.push(t('capture.note.gap', { octets: (p.seq - h) >>> 0 }));
+      else if (p.seq !== h) { // octets the capture never saw: lost before the capture point
+        const lost: TcpPacket = { ...p, number: 0, seq: h, length: (p.seq - h) >>> 0, flags: p.flags & ACK, options: {} };
+        segs.splice(i++, 0, { packet: lost, from: s.from, notes: [t('capture.note.gap', { octets: lost.length })], after: [], synthetic: true, lost: true });
+      }
     } else if (p.flags & SYN && h !== undefined) s.notes.push(t('capture.note.retransmission'));
     if (occupies && (h === undefined || seqGE(seqEnd(p), h))) highest[s.from] = seqEnd(p);
     if (!(p.flags & RST) && p.window === 0) s.notes.push(t('capture.note.zeroWindow'));
@@ -156,9 +159,10 @@ export function convertConnection(summary: ConnectionSummary, packets: readonly 
     if (p.flags & ACK) fields.push(`ack=${value(p.ack, to)}`);
     if (p.length > 0) fields.push(`len=${p.length}`);
     const win = p.flags & RST || mid ? undefined : p.flags & SYN || !scaled ? p.window : p.window * 2 ** shifts[from]!;
-    if (win !== undefined && !s.synthetic) fields.push(`win=${win}`);
+    if (win !== undefined && (!s.synthetic || s.lost)) fields.push(`win=${win}`);
     if (e.inFlight) fields.push(`id=${s.id}`);
-    const line = `${names[from]} ${e.inFlight ? '~>' : '->'} ${names[to]}: ${flagWords(p.flags)} ${fields.join(' ')}`;
+    const arrow = s.lost ? '-x' : e.inFlight ? '~>' : '->';
+    const line = `${names[from]} ${arrow} ${names[to]}: ${flagWords(p.flags)} ${fields.join(' ')}`;
     const comment = [...(s.synthetic ? [] : [say(t('capture.note.packet', { packet: p.number }))]),
       ...(start && !s.synthetic && !Number.isNaN(p.sec) ? [`+${elapsed(start, p)}`] : []),
       ...s.notes.map(say)];

@@ -4,7 +4,8 @@
 // sends its next one (whose ack then does not cover it). This module decides, for every segment, when
 // it reached the other end, from the other end's acks:
 // - a segment that occupies sequence space is delivered before the first segment of the receiver whose
-//   ack shows it (the shortest prefix of what is in flight that brings the receiver's RCV.NXT to that ack);
+//   ack shows it (the shortest prefix of what is in flight that brings the receiver's RCV.NXT to that ack)
+//   or whose SACK blocks cover it;
 // - empty segments (ACKs, window updates, RSTs) follow what is ahead of them in flight, and arrive at once
 //   when nothing is;
 // - a RST without ACK from the receiver takes delivery of everything in flight first (it answers it);
@@ -17,6 +18,8 @@ export interface FlightSegment {
   packet: TcpPacket;
   /** 0 client, 1 server. */
   from: 0 | 1;
+  /** Sent and never received (`-x`): the capture shows octets after it but never these. */
+  lost?: boolean;
 }
 
 export type FlightEvent<S extends FlightSegment> =
@@ -34,6 +37,10 @@ const SYN = 2, FIN = 1, RST = 4, ACK = 16;
 
 export function seqEnd(p: TcpPacket): number {
   return (p.seq + p.length + (p.flags & SYN ? 1 : 0) + (p.flags & FIN ? 1 : 0)) >>> 0;
+}
+/** A SACK block of the receiver's segment covers this segment: it has arrived, out of order. */
+function inSack(p: TcpPacket, sack: [number, number][] | undefined): boolean {
+  return !!sack && sack.some(([left, right]) => seqGE(p.seq, left) && seqGE(right, seqEnd(p)));
 }
 function occupies(p: TcpPacket): boolean { return !(p.flags & RST) && (p.length > 0 || (p.flags & (SYN | FIN)) !== 0); }
 /** a >= b in sequence space (RFC 9293 3.4). */
@@ -69,14 +76,14 @@ export function reconstructFlight<S extends FlightSegment>(segs: readonly S[], o
   const events: FlightEvent<S>[] = [];
   const sendIndex = new Map<S, number>();
 
-  const deliver = (from: 0 | 1, ack: number | undefined): void => {
+  const deliver = (from: 0 | 1, ack: number | undefined, sack?: [number, number][]): void => {
     const q = queues[from], rx = receivers[from];
     const out: S[] = [];
     let i = 0;
     if (ack === undefined) i = q.length;
     else {
       while (i < q.length && !(rx.nxt !== undefined && seqGE(rx.nxt, ack))) rx.take(q[i++].packet);
-      while (i < q.length && (!occupies(q[i].packet) || (rx.nxt !== undefined && seqGE(rx.nxt, seqEnd(q[i].packet))))) rx.take(q[i++].packet);
+      while (i < q.length && (!occupies(q[i].packet) || (rx.nxt !== undefined && seqGE(rx.nxt, seqEnd(q[i].packet))) || inSack(q[i].packet, sack))) rx.take(q[i++].packet);
     }
     if (ack === undefined) for (let j = 0; j < i; j++) rx.take(q[j].packet);
     if (i === 0) return;
@@ -86,8 +93,9 @@ export function reconstructFlight<S extends FlightSegment>(segs: readonly S[], o
 
   for (const seg of segs) {
     const p = seg.packet, s = seg.from, o = (1 - s) as 0 | 1;
-    if (p.flags & ACK) deliver(o, p.ack);
+    if (p.flags & ACK) deliver(o, p.ack, p.options.sack);
     else if (p.flags & RST) deliver(o, undefined);
+    if (seg.lost) { events.push({ kind: 'send', seg, inFlight: false }); continue; }
     const queued = options.mayBeInFlight[s] && (queues[s].length > 0 || occupies(p));
     sendIndex.set(seg, events.length);
     events.push({ kind: 'send', seg, inFlight: queued });

@@ -35,7 +35,7 @@ export const captureEn = {
   'capture.note.duplicate': 'packet {packet}: the capture recorded packet {original} twice; the copy is dropped',
   'capture.note.synthetic': 'not in the capture: the SYN that the SYN+ACK acknowledges',
   'capture.note.retransmission': 'retransmission',
-  'capture.note.gap': '{octets} octets before this segment are not in the capture',
+  'capture.note.gap': 'not in the capture: {octets} octets that the next segment shows were sent; lost before the capture point (or the capture missed them)',
   'capture.note.zeroWindow': 'zero window',
   'capture.note.rawWindow': 'window field {window}',
   'capture.note.packet': 'packet {packet}',

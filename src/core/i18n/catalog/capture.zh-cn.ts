@@ -37,7 +37,7 @@ export const captureZh: Record<keyof typeof captureEn, string> = {
   'capture.note.duplicate': '第 {packet} 个分组：抓包把第 {original} 个分组记录了两次，副本已丢弃',
   'capture.note.synthetic': '不在抓包文件中：SYN+ACK 所确认的 SYN',
   'capture.note.retransmission': '重传',
-  'capture.note.gap': '此报文段之前有 {octets} 个字节不在抓包文件中',
+  'capture.note.gap': '不在抓包文件中：下一个报文段表明已经发送的 {octets} 个字节，在抓包位置之前丢失（或抓包漏记）',
   'capture.note.zeroWindow': '零窗口',
   'capture.note.rawWindow': '窗口字段 {window}',
   'capture.note.packet': '第 {packet} 个分组',
