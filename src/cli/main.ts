@@ -7,6 +7,7 @@ import { langFromEnv } from '../core/i18n/lang.ts';
 import { checkCommand } from './check.ts';
 import { chooseLang, type Command } from './command.ts';
 import { gradeCommand } from './grade.ts';
+import { importCommand } from './import.ts';
 import { processIO, type CliIO } from './io.ts';
 import { keyCommand } from './key.ts';
 import { moodleCommand } from './moodle.ts';
@@ -21,6 +22,7 @@ export const COMMANDS: readonly Command[] = [
   gradeCommand,
   varyCommand,
   moodleCommand,
+  importCommand,
 ];
 
 const GLOBAL_OPTIONS = {
