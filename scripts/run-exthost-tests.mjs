@@ -6,6 +6,7 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { exampleWorkspace, freshProfile, installCodeServer, launchChromium, ROOT, seconds, startCodeServer } from './code-server.mjs';
+import { useDisplayLanguage } from './display-language.mjs';
 
 const SUITE_TIMEOUT_MS = Number(process.env.TCPSEQ_EXTHOST_TIMEOUT_MS ?? 300_000);
 const t0 = Date.now();
@@ -15,11 +16,13 @@ for (const f of [suite, join(ROOT, 'dist/extension.js')]) {
 }
 const bin = installCodeServer();
 const profile = freshProfile('exthost');
+// TCPSEQ_EXTHOST_LOCALE=zh-cn: the workbench's display language (and the suites written for it; see test/exthost/zh.test.ts)
+if (process.env.TCPSEQ_EXTHOST_LOCALE) useDisplayLanguage(profile, process.env.TCPSEQ_EXTHOST_LOCALE);
 const workspace = exampleWorkspace(profile);
 const resultsFile = join(profile.dir, 'results.json');
 rmSync(resultsFile, { force: true });
 
-const server = await startCodeServer({ bin, profile, folder: workspace, extraEnv: { TCPSEQ_EXTHOST_RESULTS: resultsFile } });
+const server = await startCodeServer({ bin, profile, folder: workspace, extraEnv: { TCPSEQ_EXTHOST_RESULTS: resultsFile, TCPSEQ_EXTHOST_LOCALE: process.env.TCPSEQ_EXTHOST_LOCALE ?? '' } });
 const remote = (p) => `vscode-remote://${server.host}${p}`;
 const payload = JSON.stringify([
   ['extensionDevelopmentPath', remote(ROOT)],

@@ -1,6 +1,11 @@
-// tcpseq.language = zh-cn under an English workbench (VS Code without the Chinese language pack): the
-// diagnostics, the hovers and the status bar speak Chinese; back to `en`, they speak English again.
-// Run alone: flock /tmp/tcpseq-vscode.lock env TCPSEQ_TEST_GREP=zh npm run test:exthost
+// Chinese in two set-ups:
+// - tcpseq.language = zh-cn under an English workbench (VS Code without the Chinese language pack): the
+//   diagnostics, the hovers and the status bar speak Chinese; back to `en`, they speak English again.
+//   Run alone: flock /tmp/tcpseq-vscode.lock env TCPSEQ_TEST_GREP=zh npm run test:exthost
+// - a workbench whose display language is zh-cn (TCPSEQ_EXTHOST_LOCALE=zh-cn, npm run test:exthost:zh):
+//   command titles and settings from package.nls.zh-cn.json; with tcpseq.language = auto, diagnostics,
+//   hovers and quick fix titles in Chinese.
+// Each run defines the suite of its set-up (the workbench language is fixed when VS Code starts).
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { closeAll, diagnosticsWhere, hoverText, listing, untitled, waitFor } from './helpers.ts';
@@ -31,7 +36,9 @@ async function hoverAt(document: vscode.TextDocument, at: vscode.Position): Prom
 
 interface StatusBarState { name?: string; text: string; tooltip?: string }
 
-suite('zh: tcpseq.language = zh-cn under an English workbench', () => {
+const ZH_WORKBENCH = process.env.TCPSEQ_EXTHOST_LOCALE === 'zh-cn';
+
+if (!ZH_WORKBENCH) suite('zh: tcpseq.language = zh-cn under an English workbench', () => {
   suiteSetup(() => setLanguage('zh-cn'));
   suiteTeardown(async () => { await setLanguage(undefined); await closeAll(); });
 
@@ -75,5 +82,45 @@ suite('zh: tcpseq.language = zh-cn under an English workbench', () => {
     assert.match(state.text, /client: SYN_SENT/);
     assert.match(state.tooltip ?? '', /\*\*client\*\* SYN_SENT — 已发送自己的 SYN/);
     assert.match(state.tooltip ?? '', /\*\*server\*\* SYN_RECEIVED — 已收到对方的 SYN/);
+  });
+});
+
+/** A manifest string as VS Code hands it to the extension: a plain string, or { value, original } when localized. */
+const shown = (v: unknown): string => (typeof v === 'string' ? v : (v as { value?: string })?.value ?? '');
+
+if (ZH_WORKBENCH) suite('zh-workbench: VS Code\'s display language is zh-cn', () => {
+  suiteTeardown(closeAll);
+
+  test('zh-workbench: command titles, settings and the language alias come from package.nls.zh-cn.json', () => {
+    assert.equal(vscode.env.language, 'zh-cn');
+    const pkg = vscode.extensions.getExtension('tcpseq.tcpseq')?.packageJSON;
+    assert.ok(pkg, 'the extension is installed');
+    const title = (id: string) => shown(pkg.contributes.commands.find((c: { command: string }) => c.command === id)?.title);
+    assert.equal(title('tcpseq.showPreview'), '打开预览');
+    assert.equal(title('tcpseq.showPreviewToSide'), '在侧边打开预览');
+    assert.equal(title('tcpseq.exportSvg'), '将时序图另存为 SVG…');
+    for (const c of pkg.contributes.commands) assert.match(shown(c.title), CJK, c.command);
+    const props = pkg.contributes.configuration.properties;
+    assert.match(shown(props['tcpseq.language'].markdownDescription), /即使 VS Code 以英文运行/);
+    assert.match(shown(props['tcpseq.validation.enabled'].description), /RFC 9293 状态机/);
+    assert.equal(shown(pkg.contributes.languages[0].aliases[0]), 'TCP 报文段序列');
+  });
+
+  test('zh-workbench: with tcpseq.language auto, diagnostics, hovers and quick fix titles are in Chinese', async () => {
+    assert.equal(vscode.workspace.getConfiguration('tcpseq').get('language'), 'auto');
+    const document = await untitled(TEXT);
+    await diagnosticsWhere(document.uri, 'the diagnostic of line 4 in Chinese', (d) => CJK.test(d.find((x) => x.range.start.line === 3)?.message ?? ''));
+    const hover = await waitFor('a Chinese state hover', async () => {
+      const text = await hoverAt(document, position(document, 'SYN_SENT', 2));
+      return /\*\*SYN_SENT\*\* — 已发送自己的 SYN/.test(text) ? text : undefined;
+    });
+    assert.match(hover, /\*等待：\*/);
+    const wrong = await untitled('endpoint client\nendpoint server LISTEN\nclient -> server: SYN seq=x\nserver -> client: SYN+ACK seq=y ack=x\n');
+    const isWrongAck = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? d.code.value : d.code) === 'wrong-ack';
+    const list = await diagnosticsWhere(wrong.uri, 'wrong-ack', (d) => d.some(isWrongAck));
+    const wrongAck = list.find(isWrongAck)!;
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', wrong.uri, wrongAck.range, vscode.CodeActionKind.QuickFix.value);
+    assert.ok(actions.length > 0, 'a quick fix for wrong-ack');
+    for (const a of actions) assert.match(a.title, CJK, a.title);
   });
 });
