@@ -80,10 +80,10 @@ export async function runVary(args: string[], io: CliIO): Promise<number> {
       const student = names?.[i] ?? `variant-${String(i + 1).padStart(String(n).length < 2 ? 2 : String(n).length, '0')}`;
       const name = fileNameFor(student, taken);
       const variant = makeVariant(text, { random: seededRandom(`${seed}:${student}`), wrap: values.wrap === true });
-      const header = `# ${basename(file)}: variant for ${student.replace(/[\r\n]/g, ' ')} (seed ${seed}${values.wrap ? ', wrap' : ''})\n`;
-      const out = join(dir, `${name}.tcpseq`);
-      await writeFile(out, header + variant, 'utf8');
-      const { exercise } = analyzeExercise(variant);
+      const who = names ? `for ${student.replace(/[\r\n]/g, ' ')}` : String(i + 1);
+      const full = `# ${basename(file)}: variant ${who} (seed ${seed}${values.wrap ? ', wrap' : ''})\n${variant}`;
+      await writeFile(join(dir, `${name}.tcpseq`), full, 'utf8');
+      const { exercise } = analyzeExercise(full);
       await writeFile(join(dir, `${name}.key.txt`), keyText(`${name}.tcpseq`, exercise.key, exercise.mode, l), 'utf8');
     }
   } catch (e) {

@@ -13,6 +13,8 @@ import type { KeyEntry } from './types.ts';
 /** The flags a flags blank may take, in the order the key shows the first right one (contract 9). */
 export const FLAG_CHOICES = ['SYN', 'SYN+ACK', 'ACK', 'FIN+ACK', 'FIN', 'RST', 'RST+ACK'] as const;
 
+/** A window no exchange in a file reaches (below 2^31, so sequence comparisons stay exact). */
+const UNLIMITED_WINDOW = 1 << 30;
 const DISRUPTIVE: ReadonlySet<BlankKind> = new Set(['flags', 'len', 'win']);
 
 interface Solved { entries: KeyEntry[]; final: TrialRun; trial: Trial }
@@ -113,10 +115,10 @@ function solveSeq(trial: Trial, current: TrialRun, res: SegmentResult | undefine
   const endpoint = senderOf(trial, blank.line);
   if (!res) return bad(blank, index, endpoint, 'notRun');
   const analysis = current.analysis;
-  if (!res.expectedSeq) {
-    if (res.statement.flags.includes('SYN')) return entry(blank, index, endpoint, 'any', t('exercise.reason.seq.iss', { endpoint }), { any: true });
-    return bad(blank, index, endpoint, 'noValue');
+  if (res.statement.flags.includes('SYN') && !issBefore(analysis, res)) {
+    return entry(blank, index, endpoint, 'any', t('exercise.reason.seq.iss', { endpoint }), { any: true });
   }
+  if (!res.expectedSeq) return bad(blank, index, endpoint, 'noValue');
   const chosen = valueEntry(analysis, blank, index, endpoint, res.expectedSeq, (a) => seqReason(analysis, res, a));
   if (chosen.bad || lenOpen) return chosen;
   // A retransmission: SND.NXT leaves the following lines broken, an earlier start of the sender fits them.
@@ -138,6 +140,16 @@ function solveSeq(trial: Trial, current: TrialRun, res: SegmentResult | undefine
     }
   }
   return best.e;
+}
+
+/** The sender had chosen its ISN before this line (a SYN now is sent again, not a new choice). */
+function issBefore(analysis: Analysis, res: SegmentResult): boolean {
+  const line = res.statement.line;
+  for (let l = line - 1; l >= 0; l--) {
+    const i = analysis.stepAtLine[l] ?? -1;
+    if (i >= 0) return analysis.steps[i]!.tcbs[res.from]?.iss !== undefined;
+  }
+  return false;
 }
 
 function solveAck(trial: Trial, analysis: Analysis, res: SegmentResult | undefined, blank: Blank, index: number): KeyEntry {
@@ -224,7 +236,7 @@ function solveWin(trial: Trial, analysis: Analysis, blank: Blank, index: number,
   if (!res) return bad(blank, index, endpoint, 'notRun');
   const candidates = windowCandidates(analysis, blank.line);
   const counts = candidates.map((w) => problems(trial.run(new Map([[index, String(w)]])).analysis, windowEnd, partial).size);
-  const unlimited = problems(trial.run(new Map([[index, String(0xffff_ffff)]])).analysis, windowEnd, partial).size;
+  const unlimited = problems(trial.run(new Map([[index, String(UNLIMITED_WINDOW)]])).analysis, windowEnd, partial).size;
   const best = Math.min(unlimited, ...counts);
   const i = counts.findIndex((c) => c === best);
   if (i < 0) return bad(blank, index, endpoint, 'win');

@@ -1,0 +1,70 @@
+// The student's view in the editor: progress, practice feedback, exam silence, and no answer anywhere in
+// what the editor features read (expected values, TCB numbers, states, symbols, diagnostics).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { prepareExercise, studentView } from '../../src/core/exercise/index.ts';
+import { stateHints } from '../../src/core/editor/inlayHints.ts';
+import { diagramOf } from '../../src/core/diagram/index.ts';
+import { file } from './helpers.ts';
+
+const EXERCISE = file(
+  'exercise practice "Handshake"',
+  'endpoint client',
+  'endpoint server LISTEN',
+  'client -> server: SYN seq=x                     => client ?',
+  'server -> client: ? seq=y ack=?',
+  'client -> server: ACK seq=? ack=y+1',
+);
+const ex = prepareExercise(EXERCISE);
+const ANSWERS = ['SYN_SENT', 'SYN+ACK', 'x+1', 'x+1'];
+
+test('progress: how many blanks are filled', () => {
+  assert.deepEqual([studentView(ex, EXERCISE).filled, studentView(ex, EXERCISE).total], [0, 4]);
+  const two = EXERCISE.replace('=> client ?', '=> client SYN_SENT').replace('ack=?', 'ack=x');
+  assert.deepEqual([studentView(ex, two).filled, studentView(ex, two).total], [2, 4]);
+});
+
+test('practice: a right answer is an info with the reason, a wrong one an error with the reason, at the answer', () => {
+  const text = EXERCISE.replace('=> client ?', '=> client SYN_SENT').replace('ack=?', 'ack=x');
+  const v = studentView(ex, text);
+  const fb = v.analysis.diagnostics.filter((d) => d.code === 'blank-right' || d.code === 'blank-wrong');
+  assert.deepEqual(fb.map((d) => [d.code, d.severity, d.range.start.line + 1]), [['blank-right', 'info', 4], ['blank-wrong', 'error', 5]]);
+  const lines = text.split('\n');
+  assert.equal(lines[4]!.slice(fb[1]!.range.start.character, fb[1]!.range.end.character), 'x');
+  assert.match(fb[1]!.message, /^not right: ack should be x\+1/);
+});
+
+test('exam: no feedback on filled blanks, only syntax', () => {
+  const exam = prepareExercise(EXERCISE.replace('practice', 'exam'));
+  const text = EXERCISE.replace('practice', 'exam').replace('ack=?', 'ack=x').replace('=> client ?', '=> client SYN_SENTT');
+  const v = studentView(exam, text);
+  assert.deepEqual(v.analysis.diagnostics.map((d) => d.code), ['unknown-state']);
+});
+
+test('the analysis the editor reads hands out no answer', () => {
+  let i = 0;
+  const solved = EXERCISE.replace(/\?/g, () => ANSWERS[i++]!);
+  const v = studentView(ex, EXERCISE);
+  const a = v.analysis;
+  assert.ok(a.segments.every((s) => s.expectedSeq === undefined && s.expectedAck === undefined));
+  assert.ok(a.steps.every((s) => s.tcbs.every((t) => t.sndNxt === undefined && t.rcvNxt === undefined && t.iss === undefined)));
+  assert.ok(stateHints(a).every((h) => !/SYN_SENT|ESTABLISHED|SYN_RECEIVED/.test(h.label)), 'states hidden where a state is asked');
+  assert.deepEqual(a.diagnostics, []);
+  const mermaid = diagramOf(a, EXERCISE).mermaid;
+  assert.doesNotMatch(mermaid, /x\+1|SYN\+ACK|SYN_SENT/, 'the diagram shows no answer');
+  // The solved file does show them (the check is not vacuous).
+  assert.match(diagramOf(studentView(ex, solved).analysis, solved).mermaid, /SYN\+ACK/);
+});
+
+test('a changed line is a warning in the editor too', () => {
+  const v = studentView(ex, EXERCISE.replace('seq=y', 'seq=z'));
+  assert.deepEqual(v.analysis.diagnostics.map((d) => [d.code, d.severity, d.range.start.line + 1]), [['changed-line', 'warning', 5]]);
+});
+
+test('blanks are marked where they stand, filled or not', () => {
+  const text = EXERCISE.replace('ack=?', 'ack=x + 1');
+  const v = studentView(ex, text);
+  const lines = text.split('\n');
+  assert.deepEqual(v.marks.map((m) => [lines[m.range.start.line]!.slice(m.range.start.character, m.range.end.character), m.filled]).sort(),
+    [['?', false], ['?', false], ['?', false], ['x + 1', true]].sort());
+});
