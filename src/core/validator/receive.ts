@@ -142,7 +142,8 @@ function unknownNumbers(ctx: Context, r: Tcb, w: Wire, at: Where): Outcome['kind
 function processAck(ctx: Context, r: Tcb, w: Wire, at: Where): 'go' | Outcome['kind'] {
   const ack = w.ackValue;
   if (r.state === 'SYN_RECEIVED') {
-    if (!r.synAckSent || !acceptable(r, ack)) return owe(ctx, r, w, at, 'syn-received-ack');
+    // before it sent its SYN (a SYN+ACK, or the SYN of a simultaneous open) nothing can be acknowledged
+    if ((!r.synAckSent && r.iss === undefined) || !acceptable(r, ack)) return owe(ctx, r, w, at, 'syn-received-ack');
   } else if (r.sndNxt !== undefined) {
     const d = ack === undefined ? undefined : distance(ack, r.sndNxt);
     if (d === undefined) return ignored(ctx, r, w, at, t('why.ackNotComparable', { endpoint: r.name, ack: ctx.val(ack) }), 'ack-drop');
