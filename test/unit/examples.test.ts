@@ -117,6 +117,24 @@ for (const name of tcpseqFiles(MISTAKES)) {
   });
 }
 
+/** The ```tcpseq examples of one `## TITLE` section of the README. */
+function readmeSnippets(title: string): string[] {
+  const readme = readFileSync(resolve(import.meta.dirname, '../../README.md'), 'utf8');
+  const section = readme.split(new RegExp(`^## ${title}\\s*$`, 'm'))[1]?.split(/^## /m)[0] ?? '';
+  return [...section.matchAll(/```tcpseq\n([\s\S]*?)```/g)].map((m) => m[1]);
+}
+
+test('README: the examples of the Language reference are there, and none has an error or a warning', () => {
+  const snippets = readmeSnippets('Language reference');
+  assert.ok(snippets.length >= 6, `expected the Language reference to show at least 6 examples, found ${snippets.length}`);
+  for (const snippet of snippets) {
+    const analysis = analyze(snippet);
+    const bad = analysis.diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning');
+    assert.deepEqual(bad.map((d) => key(d.range.start.line + 1, d.code)), [],
+      `this Language reference example should be clean:\n${snippet}\nfound:\n${listing(analysis)}`);
+  }
+});
+
 /** The README's Diagnostics section: one `### code` heading per code, each with a snippet that produces it. */
 function readmeDiagnosticEntries(): Map<string, string | undefined> {
   const readme = readFileSync(resolve(import.meta.dirname, '../../README.md'), 'utf8');
