@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { analysisOf, toVsRange } from '../analysisCache.ts';
 import { formatEdits, type LineEdit } from '../../core/editor/format.ts';
 import { documentOutline, foldingRegions, type OutlineKind, type OutlineSymbol } from '../../core/editor/outline.ts';
+import { currentLang, currentLocalizer } from './settings.ts';
 
 const SELECTOR: vscode.DocumentSelector = { language: 'tcpseq' };
 
@@ -30,8 +31,8 @@ export function registerSyntaxFeatures(context: vscode.ExtensionContext): void {
       },
     }),
     vscode.languages.registerDocumentSymbolProvider(SELECTOR, {
-      provideDocumentSymbols: (document) => documentOutline(analysisOf(document).document).map(toDocumentSymbol),
-    }, { label: 'TCP Sequence' }),
+      provideDocumentSymbols: (document) => documentOutline(analysisOf(document).document, currentLang(document.uri)).map(toDocumentSymbol),
+    }, { label: currentLocalizer().t('extension.outline.label') }),
     vscode.languages.registerFoldingRangeProvider(SELECTOR, {
       provideFoldingRanges: (document) => foldingRegions(analysisOf(document).document, document.getText()).map((r) =>
         new vscode.FoldingRange(r.start, r.end, r.kind === 'comment' ? vscode.FoldingRangeKind.Comment : vscode.FoldingRangeKind.Region)),

@@ -6,6 +6,8 @@ export const extensionEn = {
   'extension.statusBar.afterLine': 'States after line {line}',
   'extension.statusBar.endpoint': '**{name}** {state} — {summary}',
 
+  'extension.outline.label': 'TCP Sequence',
+
   'extension.ime.hover': 'Full-width {name} `{char}` (as a Chinese input method types it): read as `{ascii}`.',
   'extension.ime.hoverQuote': 'Full-width quotation mark `{char}` (as a Chinese input method types it): read as `"`. A string opened with `“` may end with `”` or `"`; the text inside is kept as written.',
   'extension.ime.colon': 'colon',

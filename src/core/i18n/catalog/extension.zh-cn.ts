@@ -8,6 +8,8 @@ export const extensionZh: Record<keyof typeof extensionEn, string> = {
   'extension.statusBar.afterLine': '第 {line} 行之后的状态',
   'extension.statusBar.endpoint': '**{name}** {state} — {summary}',
 
+  'extension.outline.label': 'TCP 报文段序列',
+
   'extension.ime.hover': '全角{name} `{char}`（中文输入法输入的形式）：按 ASCII 的 `{ascii}` 读取。',
   'extension.ime.hoverQuote': '全角引号 `{char}`（中文输入法输入的形式）：按 ASCII 的 `"` 读取。以 `“` 开始的字符串可以用 `”` 或 `"` 结束；引号内的文字保持原样。',
   'extension.ime.colon': '冒号',
