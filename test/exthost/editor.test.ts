@@ -89,6 +89,34 @@ suite('editor features', () => {
     assert.match(label(hints.at(-1)!), /client: CLOSED · server: CLOSED/);
   });
 
+  test('v2: completion of ESTABLISHED snd= rcv= mirroring the peer, of old and of crash', async () => {
+    // (waits for the extension to answer: this may be the first test to open a tcpseq document)
+    const declText = ['endpoint A ESTABLISHED snd=42 rcv=79', 'endpoint B '].join('\n');
+    const decl = await waitFor('the provider\'s items', async () => {
+      const items = await completionsAtEnd(declText);
+      return items.some((i) => i.kind === vscode.CompletionItemKind.Enum) ? items : undefined;
+    });
+    const established = decl.find((i) => label(i) === 'ESTABLISHED snd=79 rcv=42');
+    assert.ok(established, `offered: ${decl.map(label).join(', ')}`);
+    assert.ok(established.preselect, 'preselected: the peer starts ESTABLISHED');
+    const start = await completionsAtEnd(['endpoint A ESTABLISHED snd=42 rcv=79', 'endpoint B ESTABLISHED', ''].join('\n'));
+    assert.ok(start.some((i) => label(i) === 'old' && i.kind === vscode.CompletionItemKind.Keyword), `offered: ${start.map(label).join(', ')}`);
+    const actions = await completionsAtEnd(['endpoint A ESTABLISHED snd=42 rcv=79', 'endpoint B ESTABLISHED', 'A '].join('\n'));
+    assert.ok(actions.some((i) => label(i) === 'crash' && i.kind === vscode.CompletionItemKind.Function), `offered: ${actions.map(label).join(', ')}`);
+  });
+
+  test('v2: hover on old, on a crash and on the window; an inlay hint with the numbers an ESTABLISHED endpoint starts with', async () => {
+    const lines = ['endpoint A ESTABLISHED snd=42 rcv=79', 'endpoint B ESTABLISHED win=100', 'A -> B: ACK seq=42 ack=79 len=60',
+      'A -> B: ACK seq=102 ack=79 len=40', 'old B -> A: SYN seq=5', 'A crash'];
+    const document = await untitled(lines.join('\n'));
+    const hover = async (line: number, needle: string) => hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, at(document, line, needle)));
+    assert.match(await hover(4, 'old'), /Old duplicate/);
+    assert.match(await hover(5, 'crash'), /half-open/);
+    assert.match(await hover(3, 'ACK'), /usable window \(SND\.UNA \+ SND\.WND − SND\.NXT\) \| \*\*40\*\*/);
+    const hints = await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', document.uri, new vscode.Range(0, 0, document.lineCount, 0));
+    assert.deepEqual(hints.filter((h) => h.position.line < 2).map(label), ['ESTABLISHED snd=42 rcv=79', 'ESTABLISHED snd=79 rcv=42 win=100']);
+  });
+
   test('formatting a file with collapsed columns gives back the example as written', async () => {
     const original = readFileSync(join(ROOT, '02-handshake-data-teardown-numbers.tcpseq'), 'utf8');
     const squashed = original.split('\n').map((l) => (l.startsWith('#') ? l : l.replace(/ {2,}/g, ' '))).join('\n');

@@ -109,6 +109,25 @@ suite('preview', () => {
     assert.match(readFileSync(mmdFile, 'utf8'), /sequenceDiagram/);
   });
 
+  test('v2: old duplicates (dashed), a crash and ESTABLISHED starts render in the preview', async () => {
+    await closeAll();
+    const text = ['endpoint A ESTABLISHED snd=42 rcv=79', 'endpoint B ESTABLISHED win=100', 'A -> B: ACK seq=42 ack=79 len=60',
+      'B -> A: ACK seq=79 ack=102 win=40', 'old B -> A: SYN seq=5', 'old B -x A: ACK seq=7 ack=9', 'A crash', ''].join('\n');
+    const mermaid = diagramOf(analyze(text), text).mermaid;
+    assert.match(mermaid, /p1-->>p0: old duplicate/);
+    assert.match(mermaid, /p1--xp0: old duplicate/);
+    const document = await vscode.workspace.openTextDocument({ language: 'tcpseq', content: text });
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('tcpseq.showPreviewToSide');
+    const state = await waitFor('the diagram of the v2 file', async () => {
+      const s = await previewState();
+      return s.sourceUri === document.uri.toString() && s.diagramVersion === document.version ? s : undefined;
+    });
+    assert.equal(state.lastError, undefined, 'Mermaid draws the dashed arrows and the crash note');
+    assert.equal(state.messageCount, 4, 'one arrow per segment, the old ones included');
+    await closeAll();
+  });
+
   test('Copy Mermaid returns (and copies) the Mermaid source', async () => {
     const { document } = await open(vscode.Uri.file(TEXTBOOK));
     const copied = await vscode.commands.executeCommand<string>('tcpseq.copyMermaid');

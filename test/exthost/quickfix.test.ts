@@ -34,7 +34,19 @@ function promised(title: string): string | undefined {
   if (m) return m[1];
   m = /^Insert the RST [^:]*: (.*)$/.exec(title);
   if (m) return m[1];
+  m = /^Change (snd|rcv) to (\S+)/.exec(title);
+  if (m) return `${m[1]}=${m[2]}`;
+  m = /^Shorten to the usable window: (len=\d+)$/.exec(title);
+  if (m) return m[1];
+  if (/^Shorten the data to the usable window/.test(title)) return 'data="';
+  if (/^Send one octet/.test(title)) return 'len=1';
   return undefined;
+}
+
+/** The line a fix inserts (the split of a segment), when it inserts one. */
+function insertedLine(fix: QuickFix): string | undefined {
+  const inserted = fix.edits.map((e) => e.newText).find((t) => /^\r?\n/.test(t));
+  return inserted?.replace(/^\r?\n/, '').trim();
 }
 
 /** The same diagnostics (code, range, message), in any order. */
@@ -82,7 +94,7 @@ suite('quick fixes', () => {
           const coreFix: QuickFix | undefined = quickFixesFor(core, text, coreDiagnostic).find((f) => f.title === fix.title);
           assert.ok(coreFix, `${what}: a fix the core offers`);
           assert.equal(after, applyEdits(text, coreFix.edits), `${what}: the resulting text`);
-          const promise = promised(fix.title);
+          const promise = promised(fix.title) ?? insertedLine(coreFix);
           assert.ok(promise, `${what}: a title that says what it changes`);
           const changed = [after.split('\n')[line]!, after.split('\n')[line + 1] ?? ''];
           assert.ok(changed.some((l) => l.includes(promise)), `${what}: "${promise}" in the fixed text:\n${changed.join('\n')}`);
@@ -103,6 +115,30 @@ suite('quick fixes', () => {
 
   test('the quick fixes were exercised', () => {
     assert.ok(applied >= 20, `only ${applied} quick fixes applied`);
+  });
+
+  test('window-exceeded: shorten and split, applied in VS Code, give the core\'s text; the first part then fits', async () => {
+    const text = ['endpoint A ESTABLISHED snd=42 rcv=79', 'endpoint B ESTABLISHED win=100', 'A -> B: ACK seq=42 ack=79 len=60',
+      'A -> B: FIN+ACK seq=102 ack=79 len=50 => A FIN_WAIT_1', ''].join('\n');
+    const core = analyze(text);
+    const coreDiagnostic = core.diagnostics.find((d) => d.code === 'window-exceeded');
+    assert.ok(coreDiagnostic, 'the core finds window-exceeded');
+    const coreFixes = quickFixesFor(core, text, coreDiagnostic);
+    assert.deepEqual(coreFixes.map((f) => f.title), ['Shorten to the usable window: len=40', 'Split: 40 octets that fit the window, and the other 10 on a new line']);
+    for (const coreFix of coreFixes) {
+      const document = await untitled(text);
+      const [d] = await diagnosticsWhere(document.uri, 'window-exceeded', (x) => x.some((y) => codeOf(y) === 'window-exceeded'))
+        .then((x) => x.filter((y) => codeOf(y) === 'window-exceeded'));
+      const [fix] = await quickFixes(document.uri, d!, [coreFix.title]);
+      assert.ok(fix, `VS Code offers "${coreFix.title}"`);
+      assert.equal(fix.isPreferred, coreFix.preferred === true);
+      assert.ok(await vscode.workspace.applyEdit(fix.edit!), `${coreFix.title}: the edit applies`);
+      assert.equal(document.getText(), applyEdits(text, coreFix.edits));
+      await diagnosticsWhere(document.uri, 'no window-exceeded on line 4', (x) => !x.some((y) => codeOf(y) === 'window-exceeded' && y.range.start.line === 3));
+      applied++;
+    }
+    const lines = applyEdits(text, coreFixes[1].edits).split('\n');
+    assert.deepEqual(lines.slice(3, 5), ['A -> B: ACK seq=102 ack=79 len=40', 'A -> B: FIN+ACK seq=142 ack=79 len=10 => A FIN_WAIT_1']);
   });
 
   test('fix all seq/ack (source.fixAll.tcpseq) repairs every wrong seq and ack of a file', async () => {
