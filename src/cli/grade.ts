@@ -1,6 +1,6 @@
 // `tcpseq grade [--json|--csv] EXERCISE SUBMISSION...` (contract 9): every submission (or folder of
 // them) against one exercise, the key computed once; a closing summary line.
-import { gradeSubmission, prepareExercise, type GradeResult, type KeyEntry } from '../core/exercise/index.ts';
+import { gradeCsv, gradeSubmission, gradeSummary, gradeText, prepareExercise, type GradedFile } from '../core/exercise/index.ts';
 import { localizer, type Localizer } from '../core/i18n/format.ts';
 import { expandFolders, invoke, readText, usageLine, type Command } from './command.ts';
 import type { CliIO } from './io.ts';
@@ -15,8 +15,6 @@ export const gradeCommand: Command = {
   run: (args, io) => runGrade(args, io),
 };
 
-export interface GradedFile { file: string; result: GradeResult }
-
 export function gradeJson(g: GradedFile, l: Localizer) {
   return {
     file: g.file, score: g.result.score, max: g.result.max,
@@ -25,37 +23,6 @@ export function gradeJson(g: GradedFile, l: Localizer) {
     })),
     problems: g.result.problems.map((p) => ({ line: p.line, code: p.code, message: l.format(p.text) })),
   };
-}
-
-const csvCell = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-
-export function gradeCsv(key: readonly KeyEntry[], graded: readonly GradedFile[]): string {
-  const header = ['file', 'score', 'max', ...key.map((e) => `L${e.line + 1}C${e.range.start.character + 1}-${e.kind}`)];
-  const rows = graded.map((g) => [csvCell(g.file), g.result.score, g.result.max, ...g.result.blanks.map((b) => (b.correct ? 1 : 0))].join(','));
-  return [header.join(','), ...rows].join('\n') + '\n';
-}
-
-function gradeText(g: GradedFile, l: Localizer): string {
-  let out = `${l.t('cli.grade.score', { file: g.file, score: g.result.score, max: g.result.max })}\n`;
-  for (const p of g.result.problems) out += `${l.t('cli.grade.problem', { line: p.line, message: l.format(p.text) })}\n`;
-  for (const b of g.result.blanks) {
-    if (b.correct) continue;
-    const given = b.given === undefined ? l.t('cli.grade.missing') : b.given === '' || b.given === '?' ? l.t('cli.grade.unfilled') : b.given;
-    out += `${l.t('cli.grade.wrong', { line: b.line, column: b.column, kind: b.kind, given, answer: b.answer, feedback: l.format(b.feedback) })}\n`;
-  }
-  return out;
-}
-
-/** Submissions, mean score, and the blank most often answered wrong. */
-export function gradeSummary(key: readonly KeyEntry[], graded: readonly GradedFile[], l: Localizer): string {
-  const count = graded.length;
-  const max = graded[0]?.result.max ?? key.filter((e) => !e.bad).length;
-  const mean = count ? (graded.reduce((s, g) => s + g.result.score, 0) / count).toFixed(2) : '0';
-  const wrong = key.map((e) => (e.bad ? -1 : graded.filter((g) => !g.result.blanks[e.index]?.correct).length));
-  const worst = wrong.reduce((best, n, i) => (n > (wrong[best] ?? -1) ? i : best), 0);
-  if (!count || (wrong[worst] ?? 0) <= 0) return l.t('cli.grade.summaryAllRight', { count, mean, max });
-  const e = key[worst]!;
-  return l.t('cli.grade.summary', { count, mean, max, line: e.line + 1, kind: e.kind, wrong: wrong[worst]!, });
 }
 
 export async function runGrade(args: string[], io: CliIO): Promise<number> {

@@ -1,5 +1,7 @@
 // `tcpseq key [--json] FILE`: the answer key of an exercise (contract 9).
-import { analyzeExercise, type KeyEntry } from '../core/exercise/index.ts';
+import { analyzeExercise, keyText, type KeyEntry } from '../core/exercise/index.ts';
+
+export { keyText };
 import { localizer, type Localizer } from '../core/i18n/format.ts';
 import { invoke, readText, usageLine, type Command } from './command.ts';
 import type { CliIO } from './io.ts';
@@ -28,16 +30,6 @@ export function keyJson(e: KeyEntry, l: Localizer): KeyJson {
     ...(e.atLeast ? { atLeast: true } : {}),
     ...(e.bad ? { bad: true } : {}),
   };
-}
-
-/** The key as text: one line per blank. */
-export function keyText(file: string, key: readonly KeyEntry[], mode: string, l: Localizer): string {
-  let out = `${l.t('cli.key.header', { file, count: key.length, mode })}\n`;
-  for (const e of key) {
-    const answer = e.bad ? l.t('cli.key.bad') : e.any ? l.t('exercise.any') : e.atLeast ? l.t('exercise.atLeast', { answer: e.answer }) : e.answer;
-    out += `${e.line + 1}:${e.range.start.character + 1} ${e.kind} (${e.endpoint}): ${answer} — ${l.format(e.reason)}\n`;
-  }
-  return out;
 }
 
 export async function runKey(args: string[], io: CliIO): Promise<number> {

@@ -3,10 +3,9 @@
 // its key.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { analyzeExercise, makeVariant, seededRandom } from '../core/exercise/index.ts';
+import { analyzeExercise, keyText, makeVariant, seededRandom } from '../core/exercise/index.ts';
 import { fileReason, invoke, readText, usageLine, type Command } from './command.ts';
 import type { CliIO } from './io.ts';
-import { keyText } from './key.ts';
 
 export const varyCommand: Command = {
   name: 'vary',

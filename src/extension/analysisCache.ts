@@ -1,14 +1,17 @@
 // One analysis per document version, shared by every feature (diagnostics, hover, preview, ...).
 import * as vscode from 'vscode';
 import { analyze, type Analysis } from '../core/index.ts';
+import { exerciseAnalysis, exerciseView } from './exercise/view.ts';
 
-const cache = new WeakMap<vscode.TextDocument, { version: number; analysis: Analysis }>();
+/** `view`: an exercise is seen as the student sees it, or with its answers (exercise/view.ts). */
+const cache = new WeakMap<vscode.TextDocument, { version: number; view: string; analysis: Analysis }>();
 
 export function analysisOf(document: vscode.TextDocument): Analysis {
   const hit = cache.get(document);
-  if (hit && hit.version === document.version) return hit.analysis;
-  const analysis = analyze(document.getText());
-  cache.set(document, { version: document.version, analysis });
+  const view = exerciseView(document);
+  if (hit && hit.version === document.version && hit.view === view) return hit.analysis;
+  const analysis = exerciseAnalysis(document) ?? analyze(document.getText());
+  cache.set(document, { version: document.version, view, analysis });
   return analysis;
 }
 

@@ -2,7 +2,7 @@
 // what the editor features read (expected values, TCB numbers, states, symbols, diagnostics).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { prepareExercise, studentView } from '../../src/core/exercise/index.ts';
+import { BLANK_RIGHT, BLANK_WRONG, prepareExercise, studentView } from '../../src/core/exercise/index.ts';
 import { stateHints } from '../../src/core/editor/inlayHints.ts';
 import { diagramOf } from '../../src/core/diagram/index.ts';
 import { file } from './helpers.ts';
@@ -27,7 +27,7 @@ test('progress: how many blanks are filled', () => {
 test('practice: a right answer is an info with the reason, a wrong one an error with the reason, at the answer', () => {
   const text = EXERCISE.replace('=> client ?', '=> client SYN_SENT').replace('ack=?', 'ack=x');
   const v = studentView(ex, text);
-  const fb = v.analysis.diagnostics.filter((d) => d.code === 'blank-right' || d.code === 'blank-wrong');
+  const fb = v.analysis.diagnostics.filter((d) => d.code === BLANK_RIGHT || d.code === BLANK_WRONG);
   assert.deepEqual(fb.map((d) => [d.code, d.severity, d.range.start.line + 1]), [['blank-right', 'info', 4], ['blank-wrong', 'error', 5]]);
   const lines = text.split('\n');
   assert.equal(lines[4]!.slice(fb[1]!.range.start.character, fb[1]!.range.end.character), 'x');

@@ -10,3 +10,5 @@ export { seededRandom, hashSeed } from './random.ts';
 export { moodleQuiz, moodleQuestion, clozeOf, spellings, type MoodleSource } from './moodle.ts';
 export { studentView, CHANGED_LINE, BLANK_RIGHT, BLANK_WRONG, type StudentView, type BlankMark } from './studentView.ts';
 export { substitute, linesWithBreaks, questionMark } from './substitute.ts';
+export { blankOut } from './create.ts';
+export { keyText, gradeText, gradeCsv, gradeSummary, type GradedFile } from './report.ts';
