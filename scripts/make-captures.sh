@@ -16,9 +16,10 @@
 #   any-sll2    basic on `-i any -y LINUX_SLL2` (every loopback packet seen twice) -> any-sll2.pcap
 #   any-sll     basic on `-i any -y LINUX_SLL`                    -> any-sll.pcap
 # Then, for each: NAME.pcapng (editcap -F pcapng), NAME.txt (tcpdump -n -r: relative numbers),
-# NAME.S.txt (tcpdump -n -S -r: absolute numbers); basic.tttt.txt (-tttt) and basic.t.txt (-t, no time).
-# nano.pcap is basic.pcap rewritten with nanosecond timestamps (editcap --set-ts-precision? no: tcpdump
-# -r basic.pcap --time-stamp-precision=nano -w nano.pcap).
+# NAME.S.txt (tcpdump -n -S -r: absolute numbers); basic.tttt.txt (-tttt), basic.t.txt (-t, no time),
+# basic.tt.txt (-tt), basic.v.txt (-v, two lines a packet), basic.e.txt (-e, link headers); nano.pcap is
+# basic.pcap written again with nanosecond timestamps (tcpdump --time-stamp-precision=nano -w).
+# Finally test/fixtures/captures/odd/ (hand-made bytes, see test/unit/capture-fixtures.ts).
 #
 # Needs root (tcpdump on lo), tcpdump and editcap: apt-get install -y tcpdump tshark
 # Run from the repository root: bash scripts/make-captures.sh
@@ -207,5 +208,10 @@ for f in "$OUT"/*.pcap; do
 done
 tcpdump -n -tttt -r "$OUT/basic.pcap" > "$OUT/basic.tttt.txt" 2>/dev/null
 tcpdump -n -t -r "$OUT/basic.pcap" > "$OUT/basic.t.txt" 2>/dev/null
+tcpdump -n -tt -r "$OUT/basic.pcap" > "$OUT/basic.tt.txt" 2>/dev/null
+tcpdump -n -v -r "$OUT/basic.pcap" > "$OUT/basic.v.txt" 2>/dev/null
+tcpdump -n -e -r "$OUT/basic.pcap" > "$OUT/basic.e.txt" 2>/dev/null
+# the odd formats this machine cannot record (big-endian, VLAN, IPv6 extension headers, ...): made by code
+node --import tsx test/unit/capture-fixtures.ts --write
 tcpdump -r "$OUT/basic.pcap" --time-stamp-precision=nano -w "$OUT/nano.pcap" 2>/dev/null
 ls -l "$OUT"

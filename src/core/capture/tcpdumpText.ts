@@ -55,12 +55,13 @@ export class TcpdumpTextReader {
     this.offset += utf8Length(raw) + 1;
     const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     if (!text.trim()) return;
-    this.stats.packets++;
+    const continuation = /^\s/.test(text); // -v: the TCP part of the packet on the line before
+    if (!continuation) this.stats.packets++;
     const time = TIME.exec(text);
     if (time && !/^\s/.test(text)) this.lastTime = parseTime(time);
     const m = SEGMENT.exec(text);
     if (!m) {
-      if (!/^\s*\S*\s*IP6? \(.*proto TCP/.test(text)) this.stats.notTcp++; // -v: the IP header line of the next segment
+      if (!continuation && !/^\s*\S*\s*IP6? \(.*proto TCP/.test(text)) this.stats.notTcp++; // -v: the IP header line of the next segment
       return;
     }
     if (/\[\|tcp\]/.test(text)) { this.stats.cut++; return; }
@@ -106,7 +107,7 @@ export class TcpdumpTextReader {
     this.stats.tcp++;
     const time0 = this.lastTime;
     this.sink({
-      number: this.line, offset: lineOffset,
+      number: this.stats.packets, offset: lineOffset, line: this.line,
       sec: time0?.sec ?? NaN, nsec: time0?.nsec ?? 0, precision: time0?.precision ?? 6,
       ipVersion: src.includes(':') ? 6 : 4, src, dst, sport: Number(sport), dport: Number(dport),
       seq, ack, flags, window: winM ? Number(winM[1]) : 0, length, options, ipId: -1, checksum: -1, seqImplied,

@@ -3,8 +3,10 @@ import type { Text } from '../i18n/types.ts';
 
 /** A TCP segment as a capture (or a tcpdump line) shows it. Numbers are unsigned 32-bit. */
 export interface TcpPacket {
-  /** 1-based packet number in the file (the line number for tcpdump text). */
+  /** 1-based packet number in the file (tcpdump text: the number of the packet line, as tcpdump counted). */
   number: number;
+  /** tcpdump text: the 1-based line number. */
+  line?: number;
   /** Byte offset of the packet record in the file (of the line for tcpdump text). */
   offset: number;
   /** Capture time: whole seconds since 1970 (NaN when the source has no time) and nanoseconds. */
