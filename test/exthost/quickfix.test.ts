@@ -40,6 +40,8 @@ function promised(title: string): string | undefined {
   if (m) return m[1];
   if (/^Shorten the data to the usable window/.test(title)) return 'data="';
   if (/^Send one octet/.test(title)) return 'len=1';
+  m = /^Wait for .*'s ACK first: insert (.*)$/.exec(title);
+  if (m) return m[1];
   return undefined;
 }
 
@@ -124,7 +126,8 @@ suite('quick fixes', () => {
     const coreDiagnostic = core.diagnostics.find((d) => d.code === 'window-exceeded');
     assert.ok(coreDiagnostic, 'the core finds window-exceeded');
     const coreFixes = quickFixesFor(core, text, coreDiagnostic);
-    assert.deepEqual(coreFixes.map((f) => f.title), ['Shorten to the usable window: len=40', 'Split: 40 octets that fit the window, and the other 10 on a new line']);
+    assert.deepEqual(coreFixes.map((f) => f.title), ['Shorten to the usable window: len=40', 'Split: 40 octets that fit the window, and the other 10 on a new line',
+      'Wait for B\'s ACK first: insert B -> A: ACK seq=79 ack=102 win=100']);
     for (const coreFix of coreFixes) {
       const document = await untitled(text);
       const [d] = await diagnosticsWhere(document.uri, 'window-exceeded', (x) => x.some((y) => codeOf(y) === 'window-exceeded'))

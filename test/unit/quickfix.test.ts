@@ -185,6 +185,7 @@ test('window-exceeded: shorten len to the usable window (preferred), which remov
   assert.deepEqual(fixes.map((f) => [f.title, f.preferred]), [
     ['Shorten to the usable window: len=40', true],
     ['Split: 40 octets that fit the window, and the other 10 on a new line', false],
+    ['Wait for B\'s ACK first: insert B -> A: ACK seq=79 ack=102 win=100', false],
   ]);
   const fixed = applyEdits(text, fixes[0].edits);
   assert.equal(fixed.split('\n')[3], 'A -> B: ACK seq=102 ack=79 len=40 => A ESTABLISHED');
@@ -211,6 +212,18 @@ test('window-exceeded on data: the text is cut at a character boundary within th
   assert.equal(applyEdits(text, fixes[0].edits).split('\n')[3], 'A -> B: ACK seq=140 ack=79 data="a\\""');
   const split = applyEdits(text, fixes[1].edits).split('\n');
   assert.equal(split[4], 'A -> B: ACK seq=142 ack=79 data="é中"');
+});
+
+test('window-exceeded with a full window: wait for the peer\'s ACK (a new line above), which moves the window', () => {
+  const text = file('endpoint A ESTABLISHED snd=1000 rcv=5000', 'endpoint B ESTABLISHED win=2000', 'A -> B: ACK seq=1000 ack=5000 len=1000',
+    'A -> B: ACK seq=2000 ack=5000 len=1000', '  A -> B: ACK seq=3000 ack=5000 len=1000');
+  const { fixes } = fixesOf(text, 'window-exceeded');
+  assert.deepEqual(fixes.map((f) => [f.title, f.preferred]), [['Wait for B\'s ACK first: insert B -> A: ACK seq=5000 ack=3000 win=2000', true]]);
+  const fixed = applyEdits(text, fixes[0].edits);
+  assert.deepEqual(fixed.split('\n').slice(4, 6), ['  B -> A: ACK seq=5000 ack=3000 win=2000', '  A -> B: ACK seq=3000 ack=5000 len=1000']);
+  assert.deepEqual(codes(fixed), []);
+  const nothingReceived = file('endpoint A ESTABLISHED snd=1', 'endpoint B ESTABLISHED win=10', 'A -x B: ACK seq=1 ack=5000 len=10', 'A -> B: ACK seq=11 ack=5000 len=10');
+  assert.deepEqual(fixesOf(nothingReceived, 'window-exceeded').fixes.map((f) => f.title), [], 'B received nothing: its ACK would not move the window');
 });
 
 test('window-exceeded in a zero window: one octet, a zero-window probe', () => {
@@ -247,7 +260,7 @@ test('quick fix titles in Chinese', () => {
   const text = file(...WINDOW, 'A -> B: ACK seq=102 ack=79 len=50');
   const a = analyze(text);
   const d = a.diagnostics.find((x) => x.code === 'window-exceeded')!;
-  assert.deepEqual(quickFixesFor(a, text, d, 'zh-cn').map((f) => f.title), ['缩短到可用窗口：len=40', '拆分：窗口能容纳的 40 字节，其余 10 字节放到新的一行']);
+  assert.deepEqual(quickFixesFor(a, text, d, 'zh-cn').map((f) => f.title), ['缩短到可用窗口：len=40', '拆分：窗口能容纳的 40 字节，其余 10 字节放到新的一行', '先等待 B 的确认：插入 B -> A: ACK seq=79 ack=102 win=100']);
   const seq = file(...HANDSHAKE.slice(0, 4), 'client -> server: ACK seq=x ack=y+1');
   const b = analyze(seq);
   assert.equal(quickFixesFor(b, seq, b.diagnostics.find((x) => x.code === 'wrong-seq')!, 'zh-cn')[0].title, '把 seq 改为 x+1');

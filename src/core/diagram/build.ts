@@ -165,7 +165,7 @@ class DiagramBuilder {
     const s = r.statement;
     const findings = this.take(line, (d) => d.segment === index || (d.segment === undefined && s.line === line));
     const infos = (this.bySegment.get(index) ?? []).filter((f) => f.severity === 'info').map((f) => f.code);
-    let label = segmentLabel(this.analysis, r);
+    let label = segmentLabel(this.analysis, r, this.lang);
     if (kind === 'late' || kind === 'in-flight') label = `${s.id?.name ?? '?'} · ${label}`;
     if (s.old) label = `${diagramWord(this.lang, 'oldDuplicate')} · ${label}`;
     if (kind === 'in-flight') label += ` ${diagramWord(this.lang, 'neverDelivered')}`;

@@ -10,9 +10,9 @@ export const NOTE_WIDTH = 56;
 const FINDING_LENGTH = 100;
 
 /** `SYN+ACK seq=y ack=x+1 len=5 "hello"`: the flags and the values the validator used. */
-export function segmentLabel(analysis: Analysis, result: SegmentResult): string {
+export function segmentLabel(analysis: Analysis, result: SegmentResult, lang: Lang = 'en'): string {
   const s = result.statement;
-  const parts: string[] = [s.flags.length ? s.flags.join('+') : s.flagTokens.map((t) => t.text).join(' ') || '(no flags)'];
+  const parts: string[] = [s.flags.length ? s.flags.join('+') : s.flagTokens.map((tok) => tok.text).join(' ') || diagramWord(lang, 'noFlags')];
   // Values as written (`ack=x+1` stays `x+1` even when a later symbol names it); filled-in ones as the file would.
   const seq = s.seq?.text ?? (result.seq ? analysis.format(result.seq) : undefined);
   if (seq !== undefined) parts.push(`seq=${seq}`);

@@ -144,7 +144,7 @@ class Completer implements CompletionPlace {
   }
 
   private sectionItem(): CompletionEntry {
-    return { label: '== Section ==', kind: 'keyword', insertText: '== ${1:Handshake} ==', snippet: true, detail: this.tr('editor.completion.kw.section') };
+    return { label: '== Section ==', kind: 'keyword', insertText: `== \${1:${this.tr('editor.snippet.section')}} ==`, snippet: true, detail: this.tr('editor.completion.kw.section') };
   }
 
   // ---- line start, names ----
@@ -159,7 +159,7 @@ class Completer implements CompletionPlace {
       detail: e.label !== e.name ? this.tr('editor.completion.endpointLabelled', { label: e.label, state: e.initial }) : this.tr('editor.completion.endpoint', { state: e.initial }),
     }));
     const snippets: Record<string, string> = {
-      title: 'title ${1:Three-way handshake}', endpoint: 'endpoint ${1:client}', expect: 'expect ', deliver: 'deliver ', note: 'note: ${1:text}',
+      title: `title \${1:${this.tr('editor.snippet.title')}}`, endpoint: 'endpoint ${1:client}', expect: 'expect ', deliver: 'deliver ', note: `note: \${1:${this.tr('editor.snippet.note')}}`,
     };
     for (const k of KEYWORDS) items.push({ label: k, kind: 'keyword', insertText: snippets[k], snippet: true, detail: this.tr(`editor.completion.kw.${k}`), retrigger: k === 'expect' || k === 'deliver' });
     items.push({ label: 'old', kind: 'keyword', insertText: 'old ', detail: this.tr('editor.completion.kw.old'), documentation: this.tr('editor.completion.kw.oldDoc'), retrigger: true });

@@ -3,11 +3,11 @@
 // octet is a zero-window probe (RFC 9293 3.8.6.1).
 import type { Analysis, Diagnostic, SegmentResult } from '../analysis.ts';
 import type { Lang } from '../i18n/types.ts';
-import { distance } from '../sequence.ts';
+import { distance, type Value } from '../sequence.ts';
 import type { SegmentStatement } from '../syntax/syntax.ts';
 import { tr } from './completionTables.ts';
 import { windowOf } from './hoverTopics.ts';
-import { tcbBefore } from './expected.ts';
+import { formatBefore, tcbBefore } from './expected.ts';
 import { lineText, range } from './positions.ts';
 
 export interface WindowFix { title: string; edits: { range: ReturnType<typeof range>; newText: string }[]; preferred: boolean }
@@ -55,7 +55,32 @@ export function windowFixes(analysis: Analysis, text: string, d: Diagnostic, res
   } else if (w.usable === 0 && w.wnd === 0) {
     out.push({ title: tr(lang, 'editor.fix.probe'), edits: [{ range: payload.valueRange, newText: payloadText(1) }], preferred: false });
   }
+  const wait = waitForAckFix(analysis, text, res, w.wnd, lang);
+  if (wait) out.push({ ...wait, preferred: !out.some((f) => f.preferred) });
   return out;
+}
+
+/**
+ * The usual answer of a window exercise: the peer acknowledges what it has received before the sender goes on,
+ * which moves the window. Offered when that ACK would acknowledge something (the peer has received octets
+ * the sender still counts as in flight). The new line goes above the segment.
+ */
+function waitForAckFix(analysis: Analysis, text: string, res: SegmentResult, wnd: number | undefined, lang: Lang): Omit<WindowFix, 'preferred'> | undefined {
+  const st = res.statement;
+  const peer = analysis.endpoints[res.to];
+  const sender = analysis.endpoints[res.from];
+  const mine = tcbBefore(analysis, st.line, res.from);
+  const theirs = tcbBefore(analysis, st.line, res.to);
+  if (!peer || !sender || !mine?.sndUna || !theirs?.sndNxt || !theirs.rcvNxt) return undefined;
+  const acked = distance(theirs.rcvNxt, mine.sndUna);
+  if (acked === undefined || acked <= 0) return undefined;
+  const write = (v: Value) => formatBefore(analysis, v, st.line) ?? analysis.format(v);
+  const win = windowOf(theirs).rcv ?? wnd;
+  const line = lineText(text, st.line);
+  const indent = /^\s*/.exec(line)?.[0] ?? '';
+  const ack = `${peer.name} -> ${sender.name}: ACK seq=${write(theirs.sndNxt)} ack=${write(theirs.rcvNxt)}${win !== undefined ? ` win=${win}` : ''}`;
+  const start = { line: st.line, character: 0 };
+  return { title: tr(lang, 'editor.fix.waitForAck', { peer: peer.name, line: ack }), edits: [{ range: { start, end: start }, newText: `${indent}${ack}${text.includes('\r\n') ? '\r\n' : '\n'}` }] };
 }
 
 /**

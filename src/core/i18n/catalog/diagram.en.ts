@@ -6,6 +6,7 @@ export const diagramEn = {
   'diagram.oldDuplicate': 'old duplicate',
   'diagram.crash': 'crash: the connection is forgotten',
   'diagram.unnamedSection': '(section)',
+  'diagram.noFlags': '(no flags)',
   'diagram.truncated': 'The preview draws the first {drawn} segments; the {rest} others from line {line} on are checked but not drawn.',
   'diagram.kind.delivered': 'delivered',
   'diagram.kind.lost': 'lost',

@@ -8,6 +8,7 @@ export const diagramZh: Record<keyof typeof diagramEn, string> = {
   'diagram.oldDuplicate': '旧的重复报文段',
   'diagram.crash': '主机崩溃：连接被遗忘',
   'diagram.unnamedSection': '（阶段）',
+  'diagram.noFlags': '（没有标志）',
   'diagram.truncated': '预览只画出前 {drawn} 个报文段；从第 {line} 行起的其余 {rest} 个报文段已检查，但没有画出。',
   'diagram.kind.delivered': '已交付',
   'diagram.kind.lost': '丢失',

@@ -8,6 +8,9 @@ export const editorEn = {
   'editor.why.unnamed': '{why} (the file has not named this number yet; {symbol} will stand for it)',
 
   // ---- completion ----
+  'editor.snippet.title': 'Three-way handshake',
+  'editor.snippet.note': 'text',
+  'editor.snippet.section': 'Handshake',
   'editor.completion.kw.title': 'the diagram\'s title',
   'editor.completion.kw.endpoint': 'declare an endpoint: `endpoint NAME [CLOSED|LISTEN|ESTABLISHED] [as "LABEL"]`',
   'editor.completion.kw.expect': 'assert states: `expect NAME STATE[, NAME STATE]`',
@@ -128,6 +131,7 @@ export const editorEn = {
   'editor.fix.shortenData': 'Shorten the data to the usable window ({usable} octets)',
   'editor.fix.split': 'Split: {usable} octets that fit the window, and the other {rest} on a new line',
   'editor.fix.probe': 'Send one octet: a zero-window probe',
+  'editor.fix.waitForAck': 'Wait for {peer}\'s ACK first: insert {line}',
   'editor.fix.fixAll': 'Fix all seq and ack values in the file',
   'editor.fix.fixAllCount': 'Fix all seq and ack values in the file ({count} changes)',
   'editor.fix.fixAllOne': 'Fix all seq and ack values in the file (1 change)',

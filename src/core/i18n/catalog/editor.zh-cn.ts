@@ -10,6 +10,9 @@ export const editorZh: Record<keyof typeof editorEn, string> = {
   'editor.why.unnamed': '{why}（文件中还没有给这个数起名字；{symbol} 将代表它）',
 
   // ---- 补全 ----
+  'editor.snippet.title': '三次握手',
+  'editor.snippet.note': '文字',
+  'editor.snippet.section': '握手',
   'editor.completion.kw.title': '图的标题',
   'editor.completion.kw.endpoint': '声明一个端点：`endpoint 名称 [CLOSED|LISTEN|ESTABLISHED] [as "显示名"]`',
   'editor.completion.kw.expect': '断言状态：`expect 名称 状态[, 名称 状态]`',
@@ -130,6 +133,7 @@ export const editorZh: Record<keyof typeof editorEn, string> = {
   'editor.fix.shortenData': '把数据缩短到可用窗口（{usable} 字节）',
   'editor.fix.split': '拆分：窗口能容纳的 {usable} 字节，其余 {rest} 字节放到新的一行',
   'editor.fix.probe': '只发送一个字节：零窗口探测',
+  'editor.fix.waitForAck': '先等待 {peer} 的确认：插入 {line}',
   'editor.fix.fixAll': '修正文件中所有的序号和确认号',
   'editor.fix.fixAllCount': '修正文件中所有的序号和确认号（{count} 处修改）',
   'editor.fix.fixAllOne': '修正文件中所有的序号和确认号（1 处修改）',
