@@ -22,6 +22,7 @@ export function likelyFlags(state: TcpState, hasIss: boolean): string[] {
     case 'CLOSE_WAIT': return ['FIN+ACK', 'ACK', 'PSH+ACK', 'RST'];
     case 'LAST_ACK': return ['FIN+ACK', 'RST'];
     case 'FIN_WAIT_1': case 'FIN_WAIT_2': case 'CLOSING': case 'TIME_WAIT': return ['ACK', 'RST'];
+    default: return []; // a state hidden from a student doing an exercise (`?`)
   }
 }
 
