@@ -59,7 +59,8 @@ export interface SegmentStatement {
   win?: number;
   id?: NameRef;
   assertions: Assertion[];
-  /** True when the line has an error that makes the segment's meaning unsure (no flag, SYN+FIN, ...). */
+  /** The line does not run (contract 4.5.1): no receiver, the same name twice, no known flag, SYN with FIN or
+   *  RST; the parser then reports only that first problem. Also true for a flags blank `?` (no finding). */
   unusable: boolean;
   /** `old` prefix (contract v2 2.3): an old duplicate from an earlier incarnation of the connection. */
   old: boolean;
@@ -73,7 +74,8 @@ export interface SegmentStatement {
 /** What an exercise blank stands for (contract 9). */
 export type BlankKind = 'seq' | 'ack' | 'len' | 'win' | 'flags' | 'state';
 
-/** One `?` of an exercise, where it stands. `endpoint` names the endpoint of a state blank. */
+/** One `?` of an exercise, where it stands (the range of the `?` itself). `endpoint` names the endpoint of a
+ *  state blank, and the sender of a segment's blanks (seq, ack, len, win, flags). */
 export interface Blank { kind: BlankKind; line: number; range: Range; endpoint?: string }
 
 export interface TitleStatement { kind: 'title'; line: number; range: Range; text: string }
