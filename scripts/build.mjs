@@ -25,7 +25,10 @@ if (watch) {
 } else {
   const results = await Promise.all(active.map((b) => esbuild.build(b)));
   const web = results[active.findIndex((b) => b.outfile === WEB_OUTFILE)];
-  const problems = web ? webBundleProblems(web.metafile, readFileSync(WEB_OUTFILE, 'utf8'), production ? {} : { maxBytes: Infinity }) : [];
+  // a Node API in the web bundle fails the build; its size is only reported here (test/unit/web-bundle.test.ts fails on it)
+  const code = web ? readFileSync(WEB_OUTFILE, 'utf8') : '';
+  const problems = web ? webBundleProblems(web.metafile, code, { maxBytes: Infinity }) : [];
   if (problems.length) { console.error(`web bundle ${WEB_OUTFILE}:\n  ${problems.join('\n  ')}`); process.exit(1); }
+  if (production && web) for (const p of webBundleProblems(web.metafile, code)) console.warn(`warning: ${p}`);
   if (present('dist/cli.js')) chmodSync('dist/cli.js', 0o755);
 }

@@ -28,6 +28,8 @@ export function webBundleOptions({ production = false, entry = WEB_ENTRY, outfil
     entryPoints: [entry], outfile, bundle: true, platform: 'browser', format: 'cjs', target: 'es2022',
     mainFields: ['browser', 'module', 'main'], external: ['vscode'], metafile: true,
     minify: production, sourcemap: !production, logLevel: 'silent', plugins: [noNodeBuiltins],
+    // the Chinese catalog as UTF-8 text, not \uXXXX escapes (6 bytes a character instead of 3): ~30 KB less
+    charset: 'utf8',
     // no `process.env.NODE_ENV` lookups left behind for a worker without `process`
     define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
   };
@@ -38,7 +40,8 @@ const NODE_GLOBALS = /\b(process\.(env|argv|versions|platform|cwd|exit|nextTick|
 
 /**
  * The problems of a built web bundle: imports other than `vscode` (a `require` a worker cannot satisfy), Node
- * globals in its code, and its size. `code` is the output's text, `metafile` esbuild's.
+ * globals in its code, and its size (`maxBytes`: Infinity to leave the size out). `code` is the output's text,
+ * `metafile` esbuild's.
  */
 export function webBundleProblems(metafile, code, { maxBytes = WEB_BUNDLE_MAX_BYTES } = {}) {
   const problems = [];
