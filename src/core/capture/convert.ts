@@ -75,7 +75,7 @@ export function convertConnection(summary: ConnectionSummary, packets: readonly 
   };
   const base: [number | undefined, number | undefined] = mid ? [firstSeq(0), firstSeq(1)] : [syn?.packet.seq, synAck?.packet.seq];
   const symbols = mid ? ['u', 'v'] : ['x', 'y'];
-  const shifts = [syn?.packet.options.wscale, synAck?.packet.options.wscale];
+  const shifts = [syn?.packet.options.wscale, synAck?.packet.options.wscale].map((s) => (s === undefined ? s : Math.min(s, 14))); // RFC 7323 2.3: at most 14
   const scaled = shifts[0] !== undefined && shifts[1] !== undefined;
   const refused = !!syn && !synAck && segs.some((s) => s.from === 1 && s.packet.flags & RST);
 

@@ -8,6 +8,9 @@ import { PcapngReader } from './pcapng.ts';
 import { TcpdumpTextReader } from './tcpdumpText.ts';
 import { CaptureError, newStats, type CaptureProblem, type ReadStats, type TcpPacket } from './types.ts';
 
+/** Octets looked at to tell the format (the text test reads this many). */
+const HEAD = 512;
+
 export interface ReadResult {
   stats: ReadStats;
   /** The error that stopped the reading; the packets before it were delivered. */
@@ -23,7 +26,7 @@ export async function readPackets(source: AsyncIterable<Uint8Array>, onPacket: (
     for await (const chunk of source) {
       if (!reader) {
         head = concat(head, chunk);
-        if (head.length < 4) continue;
+        if (head.length < HEAD) continue; // decide on the same bytes however the input is cut
         ({ reader, stats } = open(head, onPacket));
         reader.push(head);
         continue;
