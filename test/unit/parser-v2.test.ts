@@ -24,6 +24,11 @@ test('1: full-width ： ， ＝ ＋ ＃ read as their ASCII forms, columns stay 
   assert.equal(s.seq!.text, 'x+1');
   assert.deepEqual(s.seq!.range, { start: { line: 0, character: 29 }, end: { line: 0, character: 32 } });
   assert.deepEqual(s.dst.range, { start: { line: 0, character: 10 }, end: { line: 0, character: 16 } });
+  // columns count UTF-16 code units of the text as written (an emoji counts 2)
+  const wide = parse('a -> b：ACK data=“😀，” ack＝x＋1 PSH');
+  assert.deepEqual(wide.findings.map((f) => `${f.code} ${f.range.start.character}-${f.range.end.character}`), ['syntax-error 30-33']);
+  assert.equal((wide.document.statements[0] as SegmentNode).ack!.range.start.character, 26);
+  assert.equal((wide.document.statements[0] as SegmentNode).len, 7);
   const a = seg('a -> b: ACK => a：ESTABLISHED， b＝CLOSED');
   assert.deepEqual(a.assertions.map((x) => `${x.endpoint.name} ${x.state.state}`), ['a ESTABLISHED', 'b CLOSED']);
   const sec = one('＝＝ 握手 ＝＝');
