@@ -291,6 +291,7 @@ test('contract v2: old segments, crash/reboot, ESTABLISHED fields, bracketed fla
   assertScope('endpoint A ESTABLISHED snx=1', 'snx', 'invalid.illegal.field');
   for (const f of ['[S]', '[S.]', '[P.]', '[F.]', '[R.]', '[.]', '[FP.]', '[S.E]']) assertScope(`a -> b: ${f} seq=1 ack=1`, f, 'constant.language.flag');
   assertScope('a -> b: [S seq=1', '[S', 'invalid.illegal.flag');
+  assertScope('a -> b: S.] seq=1', 'S.]', 'invalid.illegal.flag');
 });
 
 test('contract v2: ? blanks and the exercise statement', () => {
