@@ -3,7 +3,7 @@
 // must run to have expected values), then seq and ack (what the validator expects there), then len and
 // win (as the following lines need them). State blanks read the state after their line at the end.
 import type { Analysis, SegmentResult } from '../analysis.ts';
-import { add, concrete, distance, unsigned, type Value } from '../sequence.ts';
+import { add, concrete, distance, equal, unsigned, type Value } from '../sequence.ts';
 import { t } from '../i18n/format.ts';
 import type { Blank, BlankKind, Expr } from '../syntax/syntax.ts';
 import { ackReason, flagsReason, seqReason, stateReason, writeValue } from './reasons.ts';
@@ -47,7 +47,10 @@ export function solve(text: string): Solved {
         : solveAck(trial, current.analysis, res, blank, index);
       if (entries[index]!.answer !== 'any' && !entries[index]!.bad) trial.answers[index] = entries[index]!.answer;
     }
-    if (ofKind('seq')) current = trial.run();
+    // A seq other than the one the validator filled in (a retransmission) changes the lines after it.
+    const seq = ofKind('seq');
+    const seqEntry = seq ? entries[seq[1]] : undefined;
+    if (seqEntry?.value && res?.expectedSeq && !equal(seqEntry.value, res.expectedSeq)) current = trial.run();
     const len = ofKind('len');
     if (len) { entries[len[1]] = solveLen(trial, current.analysis, len[0], len[1], windowEnd, partial); current = trial.run(); }
     const win = ofKind('win');
@@ -56,8 +59,11 @@ export function solve(text: string): Solved {
 
   const final = current;
   for (let i = 0; i < blanks.length; i++) if (blanks[i]!.kind === 'state') entries[i] = solveState(final.analysis, blanks[i]!, i);
-  for (let i = 0; i < blanks.length; i++) if (blanks[i]!.kind === 'flags' && !entries[i]!.bad) refineFlags(trial, entries[i]!, i);
-  return { entries: entries.map((e, i) => e ?? bad(blanks[i]!, i, '?', 'notRun')), final: trial.run(), trial };
+  // Flags solved before later lines were: all the right choices, now with the whole file solved.
+  for (let i = 0; i < blanks.length; i++) {
+    if (blanks[i]!.kind === 'flags' && !entries[i]!.bad && nextDisruptive(blanks, blanks[i]!.line) < Number.MAX_SAFE_INTEGER) refineFlags(trial, entries[i]!, i);
+  }
+  return { entries: entries.map((e, i) => e ?? bad(blanks[i]!, i, '?', 'notRun')), final, trial };
 }
 
 /** The first line after `line` with a flags, len or win blank (those change what the later lines mean). */
@@ -89,7 +95,7 @@ function solveFlags(trial: Trial, blank: Blank, index: number, windowEnd: number
 }
 
 function rightFlags(trial: Trial, index: number, windowEnd: number, partial: boolean): string[] {
-  const sets = FLAG_CHOICES.map((f) => problems(trial.run(new Map([[index, f]])).analysis, windowEnd, partial));
+  const sets = FLAG_CHOICES.map((f) => problems(trial.run(new Map([[index, f]]), windowEnd).analysis, windowEnd, partial));
   // A problem every choice has is not this blank's doing (a slip elsewhere in the file).
   const common = new Set([...sets[0]!].filter((k) => sets.every((s) => s.has(k))));
   return FLAG_CHOICES.filter((_, i) => [...sets[i]!].every((k) => common.has(k)));
@@ -133,7 +139,7 @@ function solveSeq(trial: Trial, current: TrialRun, res: SegmentResult | undefine
     if (distance(earlier.seq, res.expectedSeq) === 0 || earlier.seq.base !== res.expectedSeq.base) continue;
     const text = writeValue(analysis, earlier.seq, blank.line);
     if (text === undefined) continue;
-    const count = problems(trial.run(new Map([[index, text]])).analysis, windowEnd, partial).size;
+    const count = problems(trial.run(new Map([[index, text]]), windowEnd).analysis, windowEnd, partial).size;
     if (count < best.count) {
       best = { count, e: entry(blank, index, endpoint, text, t('exercise.reason.seq.retransmit', { answer: text, endpoint, line: earlier.statement.line + 1 }),
         { value: earlier.seq, ...(earlier.seq.base === undefined ? { number: unsigned(earlier.seq) } : {}) }) };
@@ -193,7 +199,7 @@ function solveLen(trial: Trial, analysis: Analysis, blank: Blank, index: number,
   const res = segmentOnLine(analysis, blank.line);
   if (!res) return bad(blank, index, endpoint, 'notRun');
   const pinned = lenFromLaterLines(analysis, blank.line);
-  const zero = problems(trial.run(new Map([[index, '0']])).analysis, windowEnd, partial).size;
+  const zero = problems(trial.run(new Map([[index, '0']]), windowEnd).analysis, windowEnd, partial).size;
   if (!pinned || pinned.len === 0) {
     if (zero > 0 && !pinned) return bad(blank, index, endpoint, 'len');
     trial.answers[index] = '0';
@@ -202,7 +208,7 @@ function solveLen(trial: Trial, analysis: Analysis, blank: Blank, index: number,
   }
   if (pinned.len < 0) return bad(blank, index, endpoint, 'len');
   const text = String(pinned.len);
-  const count = problems(trial.run(new Map([[index, text]])).analysis, windowEnd, partial).size;
+  const count = problems(trial.run(new Map([[index, text]]), windowEnd).analysis, windowEnd, partial).size;
   if (count > zero) return bad(blank, index, endpoint, 'len');
   trial.answers[index] = text;
   const peer = analysis.endpoints[res.to]?.name ?? '?';
@@ -235,8 +241,8 @@ function solveWin(trial: Trial, analysis: Analysis, blank: Blank, index: number,
   const res = segmentOnLine(analysis, blank.line);
   if (!res) return bad(blank, index, endpoint, 'notRun');
   const candidates = windowCandidates(analysis, blank.line);
-  const counts = candidates.map((w) => problems(trial.run(new Map([[index, String(w)]])).analysis, windowEnd, partial).size);
-  const unlimited = problems(trial.run(new Map([[index, String(UNLIMITED_WINDOW)]])).analysis, windowEnd, partial).size;
+  const counts = candidates.map((w) => problems(trial.run(new Map([[index, String(w)]]), windowEnd).analysis, windowEnd, partial).size);
+  const unlimited = problems(trial.run(new Map([[index, String(UNLIMITED_WINDOW)]]), windowEnd).analysis, windowEnd, partial).size;
   const best = Math.min(unlimited, ...counts);
   const i = counts.findIndex((c) => c === best);
   if (i < 0) return bad(blank, index, endpoint, 'win');

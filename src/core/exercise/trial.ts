@@ -31,18 +31,32 @@ export class Trial {
     return questionMark(this.lines[blank.line] ?? '', blank.range);
   }
 
-  /** Runs the file with the chosen answers, and `extra` (blank index -> text) on top. */
-  run(extra?: ReadonlyMap<number, string | undefined>): TrialRun {
+  /**
+   * Runs the file with the chosen answers, and `extra` (blank index -> text) on top; only its lines
+   * before `endLine` when given (a trial judged on those lines needs no more).
+   */
+  run(extra?: ReadonlyMap<number, string | undefined>, endLine = Number.MAX_SAFE_INTEGER): TrialRun {
     const replacements: Replacement[] = [];
     this.blanks.forEach((b, i) => {
       const text = extra?.has(i) ? extra.get(i) : this.answers[i];
-      if (text === undefined) return;
+      if (text === undefined || b.line >= endLine) return;
       const m = this.mark(b);
       replacements.push({ line: b.line, start: m.start, end: m.end, text });
     });
-    const substituted = substitute(this.text, replacements);
+    const substituted = substitute(endLine < this.lines.length ? this.prefix(endLine) : this.text, replacements);
     this.runs++;
     return { analysis: analyze(substituted.text), substituted };
+  }
+
+  private readonly prefixes = new Map<number, string>();
+  /** The text of the lines before `endLine`. */
+  private prefix(endLine: number): string {
+    let p = this.prefixes.get(endLine);
+    if (p === undefined) {
+      p = linesWithBreaks(this.text).slice(0, endLine).map((l) => l.body + l.eol).join('');
+      this.prefixes.set(endLine, p);
+    }
+    return p;
   }
 
   /** The statement on a line of the original file. */
