@@ -134,3 +134,22 @@ test('4.5.5: a deliver with extra words delivers its well-formed ids', () => {
 test('an assertion always compares with the state computed: a wrong state assertion is one state-mismatch', () => {
   assert.deepEqual(found(file(...H, 'expect client FIN_WAIT_1'), WE), ['6 state-mismatch']);
 });
+
+test('4.5.1: an unknown SRC or DST is the line\'s only problem', () => {
+  const t = file('endpoint a', 'endpoint b', 'a -> c: BOGUS seq=1', 'c -> a: SYN+FIN');
+  assert.deepEqual(found(t, WE), ['3 unknown-endpoint', '4 unknown-endpoint']);
+});
+
+test('every send-side error of a delivered segment says what the receiver does with it as written', () => {
+  const t = file('endpoint a', 'endpoint b LISTEN', 'a -> b: SYN seq=x', 'a -> b: ACK seq=x+1 ack=5 len=3');
+  assert.match(only(t, 'unexpected-segment')[0].message, /b, in SYN_RECEIVED, would answer this ACK with RST and stay in SYN_RECEIVED$/);
+  const lost = file('endpoint a', 'endpoint b LISTEN', 'a -> b: SYN seq=x', 'a -x b: ACK seq=x+1 ack=5 len=3');
+  assert.doesNotMatch(only(lost, 'unexpected-segment')[0].message, /would/, 'a lost segment reaches no receiver');
+});
+
+test('a FIN sent again that starts inside earlier data keeps its seq where written in both readings', () => {
+  const t = file('endpoint a', 'endpoint b LISTEN', 'a -> b: SYN seq=0', 'b -> a: SYN+ACK seq=100 ack=1', 'a -> b: ACK seq=1 ack=101',
+    'a -> b: ACK seq=1 ack=101 len=10', 'a -x b: FIN+ACK seq=11 ack=101', 'a -> b: FIN+ACK seq=5 ack=101 len=6', 'b -> a: ACK seq=101 ack=12 => a FIN_WAIT_2');
+  assert.deepEqual(found(t, WE), ['8 wrong-seq'], 'one finding; the FIN stays at 11, not a second FIN at 12');
+  assert.equal(finalStates(analyze(t)), 'a=FIN_WAIT_2 b=CLOSE_WAIT');
+});

@@ -19,8 +19,11 @@ export function analyze(text: string): Analysis {
   let segmentCount = 0;
   for (const s of statements) if (s.kind === 'segment') segmentAtLine[s.line] = segmentCount++;
 
-  const early: Finding[] = [...findings];
+  const early: Finding[] = [];
   const table = resolveEndpoints(statements, (f) => early.push(f));
+  // 4.5.1: SRC, then DST, is a line's first problem; the parser cannot know which names are declared
+  const unknownAt = table.declaredMode ? linesWithUnknownEndpoint(statements, table) : undefined;
+  for (const f of findings) if (!unknownAt?.has(f.range.start.line)) early.push(f);
   const tcbs = table.endpoints.map((e, i) => new Tcb(e.name, i, e.initial));
   const ctx = new Context(tcbs, errorLinesOf(findings, statements, segmentAtLine));
   ctx.segments.length = segmentCount;
@@ -54,6 +57,16 @@ export function analyze(text: string): Analysis {
     segments, symbols: ctx.symbols.map, final: tcbs.map((x) => x.state),
     format: (v) => ctx.notation.format(v),
   };
+}
+
+function linesWithUnknownEndpoint(statements: Statement[], table: ReturnType<typeof resolveEndpoints>): Set<number> {
+  const lines = new Set<number>();
+  for (const s of statements) {
+    if (s.kind !== 'segment') continue;
+    const n = s as SegmentNode;
+    if (table.indexOf(n.srcName) < 0 || (n.dstName && table.indexOf(n.dstName) < 0)) lines.add(s.line);
+  }
+  return lines;
 }
 
 /**

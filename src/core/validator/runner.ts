@@ -156,8 +156,8 @@ export class Runner {
     let reading: Reading = 'meant';
     let consequence: Outcome | undefined;
     if (plan.slips.length && !ctx.trialMode) ({ reading, consequence } = this.decide(i, plan, w));
-    this.commit(plan, w, reading, consequence);
-    this.sendAndDeliver(plan, w, reading, sender, firstUse);
+    const outcome = this.sendAndDeliver(plan, w, reading, sender, firstUse);
+    this.commit(plan, w, reading, plan.slips.length ? consequence : outcome);
     this.step(s.line, before);
     this.assertions(s.assertions);
     return true;
@@ -204,9 +204,13 @@ export class Runner {
     return { reading: written.n < meant.n ? 'written' : 'meant', consequence: written.outcome };
   }
 
-  /** Reports the send-side findings; a slip's error says what a real receiver would do with it as written. */
+  /**
+   * Reports the send-side findings. The first error says what a real receiver would do with the segment as
+   * written (4.4: the look-ahead's as-written delivery for a slip, the delivery itself otherwise) and, for a
+   * slip, which reading was kept.
+   */
   private commit(plan: SendPlan, w: Wire, reading: Reading, outcome: Outcome | undefined): void {
-    const first = plan.slips[0];
+    const first = plan.slips.length ? plan.slips[0] : plan.findings.findIndex((f) => (f.severity ?? SEVERITY_OF[f.code]) === 'error');
     plan.findings.forEach((f, k) => {
       if (k === first && f.text) f.text = slipText(f.text, this.ctx, w, reading, outcome);
       this.ctx.report(f);
