@@ -5,6 +5,8 @@ import assert from 'node:assert/strict';
 import { BLANK_RIGHT, BLANK_WRONG, prepareExercise, studentView } from '../../src/core/exercise/index.ts';
 import { stateHints } from '../../src/core/editor/inlayHints.ts';
 import { diagramOf } from '../../src/core/diagram/index.ts';
+import { completionsAt } from '../../src/core/editor/completion.ts';
+import { hoverAt } from '../../src/core/editor/hover.ts';
 import { file } from './helpers.ts';
 
 const EXERCISE = file(
@@ -67,4 +69,20 @@ test('blanks are marked where they stand, filled or not', () => {
   const lines = text.split('\n');
   assert.deepEqual(v.marks.map((m) => [lines[m.range.start.line]!.slice(m.range.start.character, m.range.end.character), m.filled]).sort(),
     [['?', false], ['?', false], ['?', false], ['x + 1', true]].sort());
+});
+
+test('completion and hover on the student view work and offer no answer', () => {
+  const a = studentView(ex, EXERCISE).analysis;
+  const lines = EXERCISE.split('\n');
+  const at = (line: number, needle: string, offset = 0) => ({ line, character: lines[line]!.indexOf(needle) + offset });
+  for (const pos of [at(4, 'ack=?', 4), at(4, '? seq', 0), at(5, 'seq=?', 4), at(3, 'client ?', 7)]) {
+    const result = completionsAt(a, EXERCISE, pos);
+    const items = result.items.map((i) => i.label);
+    assert.ok(!items.some((l) => /x\+1/.test(l)), `completion at ${pos.line + 1}:${pos.character + 1}: ${items.slice(0, 12).join(', ')}`);
+    // States may all be offered, in their fixed order: none is put first or preselected as the answer.
+    if (result.context === 'assertion-state') assert.equal(items[0], 'CLOSED');
+    assert.ok(!result.items.some((i) => i.preselect), `nothing preselected at ${pos.line + 1}:${pos.character + 1}`);
+    const hover = hoverAt(a, pos)?.markdown ?? '';
+    assert.doesNotMatch(hover, /x\+1|SYN\+ACK|SYN_SENT/, `hover at ${pos.line + 1}:${pos.character + 1}`);
+  }
 });

@@ -6,7 +6,7 @@ import type { Analysis, SegmentResult } from '../analysis.ts';
 import { add, concrete, distance, equal, unsigned, type Value } from '../sequence.ts';
 import { t } from '../i18n/format.ts';
 import type { Blank, BlankKind, Expr } from '../syntax/syntax.ts';
-import { ackReason, flagsReason, seqReason, stateReason, writeValue } from './reasons.ts';
+import { ackReason, flagsReason, isAnswer, seqReason, stateReason, writeValue } from './reasons.ts';
 import { problems, segmentOnLine, Trial, type TrialRun } from './trial.ts';
 import type { KeyEntry } from './types.ts';
 
@@ -25,6 +25,8 @@ export function solve(text: string): Solved {
   const entries: (KeyEntry | undefined)[] = blanks.map(() => undefined);
   const lines = [...new Set(blanks.map((b) => b.line))].sort((a, b) => a - b);
   let current = trial.run();
+  /** Flags blanks whose segment answers what its sender received without a connection (a RST reply). */
+  const answering = new Map<number, boolean>();
 
   for (const line of lines) {
     const here = blanks.map((b, i) => [b, i] as const).filter(([b]) => b.line === line);
@@ -38,6 +40,7 @@ export function solve(text: string): Solved {
       current = trial.run();
     }
     const res = segmentOnLine(current.analysis, line);
+    if (flags && res && !entries[flags[1]]!.bad) answering.set(flags[1], isAnswer(current.analysis, res));
     for (const kind of ['seq', 'ack'] as const) {
       const found = ofKind(kind);
       if (!found) continue;
@@ -61,7 +64,10 @@ export function solve(text: string): Solved {
   for (let i = 0; i < blanks.length; i++) if (blanks[i]!.kind === 'state') entries[i] = solveState(final.analysis, blanks[i]!, i);
   // Flags solved before later lines were: all the right choices, now with the whole file solved.
   for (let i = 0; i < blanks.length; i++) {
-    if (blanks[i]!.kind === 'flags' && !entries[i]!.bad && nextDisruptive(blanks, blanks[i]!.line) < Number.MAX_SAFE_INTEGER) refineFlags(trial, entries[i]!, i);
+    const e = entries[i]!;
+    if (blanks[i]!.kind !== 'flags' || e.bad) continue;
+    if (nextDisruptive(blanks, blanks[i]!.line) < Number.MAX_SAFE_INTEGER) refineFlags(trial, e, i);
+    e.reason = flagsReason(e.answer, e.endpoint, e.alternatives ?? [e.answer], answering.get(i));
   }
   return { entries: entries.map((e, i) => e ?? bad(blanks[i]!, i, '?', 'notRun')), final, trial };
 }
@@ -107,7 +113,6 @@ function refineFlags(trial: Trial, e: KeyEntry, index: number): void {
   const alternatives = [e.answer, ...all.filter((f) => f !== e.answer)];
   e.alternatives = FLAG_CHOICES.filter((f) => alternatives.includes(f));
   if (!e.alternatives.includes(e.answer)) e.alternatives.unshift(e.answer);
-  e.reason = flagsReason(e.answer, e.endpoint, e.alternatives);
 }
 
 function valueEntry(analysis: Analysis, blank: Blank, index: number, endpoint: string, value: Value, reason: (answer: string) => KeyEntry['reason']): KeyEntry {

@@ -37,6 +37,9 @@ export function seqReason(analysis: Analysis, res: SegmentResult, answer: string
   const sender = analysis.endpoints[res.from]?.name ?? '?';
   const line = res.statement.line;
   if (res.statement.flags.includes('SYN')) return t('exercise.reason.seq.synAgain', { answer });
+  if (res.statement.flags.includes('RST') && isAnswer(analysis, res)) {
+    return t(answer === '0' && res.expectedSeq?.base === undefined ? 'exercise.reason.seq.rstNoAck' : 'exercise.reason.seq.rstAck', { answer });
+  }
   const prev = [...analysis.segments].reverse().find((s) => s.statement.line < line && s.from === res.from && !s.statement.old && s.seq);
   const expected = res.expectedSeq;
   if (prev?.seq && expected && distance(expected, add(prev.seq, occupies(prev))) === 0) {
@@ -72,8 +75,19 @@ const FLAG_REASON: Record<string, string> = {
   'RST+ACK': 'exercise.reason.flags.rst',
 };
 
-export function flagsReason(answer: string, endpoint: string, alternatives: readonly string[]): Text {
-  const main = t(FLAG_REASON[answer] ?? 'exercise.reason.flags.ack', { answer, endpoint });
+/** The sender had no connection for what it received last (CLOSED or LISTEN before this line): a RST answers. */
+export function isAnswer(analysis: Analysis, res: SegmentResult): boolean {
+  for (let l = res.statement.line - 1; l >= 0; l--) {
+    const i = analysis.stepAtLine[l] ?? -1;
+    if (i >= 0) { const s = analysis.steps[i]!.states[res.from]; return s === 'CLOSED' || s === 'LISTEN'; }
+  }
+  const initial = analysis.endpoints[res.from]?.initial;
+  return initial === 'CLOSED' || initial === 'LISTEN';
+}
+
+export function flagsReason(answer: string, endpoint: string, alternatives: readonly string[], answering = false): Text {
+  const id = answering && answer.startsWith('RST') ? 'exercise.reason.flags.rstAnswer' : FLAG_REASON[answer] ?? 'exercise.reason.flags.ack';
+  const main = t(id, { answer, endpoint });
   const others = alternatives.filter((a) => a !== answer);
   return others.length ? t('exercise.reason.flags.also', { reason: main, others: others.join(', ') }) : main;
 }
