@@ -1,5 +1,5 @@
 // The editor features in the web worker: diagnostics (the same as the core's, for every example and mistake
-// file), completion, hover, a quick fix applied, formatting, inlay hints and the outline.
+// file), completion, hover, a quick fix applied, formatting, the Chinese catalog, inlay hints and the outline.
 import * as vscode from 'vscode';
 import { analyze } from '../../src/core/index.ts';
 import { closeAll, codeOf, diagnosticsWhere, hoverText, label, open, tcpseqFiles, untitled, waitFor, workspaceRoot } from '../exthost/helpers.ts';
@@ -99,6 +99,22 @@ suite('editor features in the browser', () => {
     const hints = await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', document.uri, new vscode.Range(0, 0, document.lineCount, 0));
     assert.ok(hints.length >= 5, `hints: ${hints.length}`);
     assert.match(label(hints[0]!), /SYN_SENT/);
+  });
+
+  test('the Chinese catalog: with tcpseq.language zh-cn the diagnostics speak Chinese', async () => {
+    const config = vscode.workspace.getConfiguration('tcpseq');
+    const document = await untitled(WRONG_ACK, true);
+    await diagnosticsWhere(document.uri, 'wrong-ack', (l) => keysOf(l).includes('4 wrong-ack'));
+    const wrongAck = () => vscode.languages.getDiagnostics(document.uri).find((x) => codeOf(x) === 'wrong-ack')?.message ?? '';
+    assert.ok(!/[\u4e00-\u9fff]/.test(wrongAck()), `English first: ${wrongAck()}`);
+    await config.update('language', 'zh-cn', vscode.ConfigurationTarget.Global);
+    try {
+      await diagnosticsWhere(document.uri, 'a Chinese wrong-ack message', () => /[\u4e00-\u9fff]/.test(wrongAck()));
+      assert.match(wrongAck(), /确认号|ack/);
+    } finally {
+      await config.update('language', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await diagnosticsWhere(document.uri, 'the English message again', () => !/[\u4e00-\u9fff]/.test(wrongAck()));
   });
 
   test('the outline lists the endpoints and the sections with their segments', async () => {

@@ -21,7 +21,7 @@ suite('web worker extension host', () => {
     const mark = (what: string) => performance.getEntriesByName(`code/extHost/${what}/${ext.id}`).at(-1)?.startTime;
     const [willFetch, didFetch, willLoad, didLoad] = ['willFetchExtensionCode', 'didFetchExtensionCode', 'willLoadExtensionCode', 'didLoadExtensionCode'].map(mark);
     const parts = didLoad !== undefined && willLoad !== undefined && didFetch !== undefined && willFetch !== undefined
-      ? `: download ${(didFetch - willFetch).toFixed(1)} ms, evaluate ${(didLoad - willLoad).toFixed(1)} ms, activate() ${(end - didLoad).toFixed(1)} ms`
+      ? `: download ${(didFetch - willFetch).toFixed(1)} ms, evaluate ${(didLoad - willLoad).toFixed(1)} ms, activate() with the host's context setup ${(end - didLoad).toFixed(1)} ms`
         + ` -> ACTIVATE-OWN ${(end - willLoad).toFixed(1)} ms`
       : '';
     say(`ACTIVATION ${(end - t0).toFixed(1)} ms${parts}${wasActive ? ' (was already active: not a first activation)' : ''}`);
