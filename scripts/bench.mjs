@@ -12,6 +12,10 @@ await esbuild.build({ entryPoints: ['src/cli/main.ts'], outfile: 'out/bench/cli.
 await esbuild.build({ entryPoints: ['bench/grade.ts'], outfile: 'out/bench/grade.mjs', bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning' });
 console.log('');
 status ||= spawnSync(process.execPath, ['out/bench/grade.mjs', 'out/bench/cli.js'], { stdio: 'inherit' }).status ?? 1;
+// Capture import: `tcpseq import` on a generated 200 MB capture, through the same CLI bundle.
+await esbuild.build({ entryPoints: ['bench/capture.ts'], outfile: 'out/bench/capture.mjs', bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning' });
+console.log('');
+status ||= spawnSync(process.execPath, ['out/bench/capture.mjs', 'out/bench/cli.js'], { stdio: 'inherit' }).status ?? 1;
 const scripts = JSON.parse(readFileSync('package.json', 'utf8')).scripts ?? {};
 if (scripts['bench:preview'] && !process.argv.includes('--core')) {
   console.log('');

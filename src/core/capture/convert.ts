@@ -62,7 +62,7 @@ export function convertConnection(summary: ConnectionSummary, packets: readonly 
   const synAck = segs.find((s) => s.from === 1 && (s.packet.flags & (SYN | ACK)) === (SYN | ACK));
   if (!clientSyn && synAck) { // the capture started between SYN and SYN+ACK: write the SYN it implies
     const p = synAck.packet;
-    const syn: TcpPacket = { ...p, number: 0, src: p.dst, dst: p.src, sport: p.dport, dport: p.sport, seq: (p.ack - 1) >>> 0, ack: 0, flags: SYN, length: 0, options: {}, window: 0 };
+    const syn: TcpPacket = { ...p, number: 0, src: p.dst, dst: p.src, srcId: p.dstId, dstId: p.srcId, sport: p.dport, dport: p.sport, seq: (p.ack - 1) >>> 0, ack: 0, flags: SYN, length: 0, options: {}, window: 0 };
     segs.splice(segs.indexOf(synAck), 0, { packet: syn, from: 0, notes: [t('capture.note.synthetic')], after: [], synthetic: true });
   }
   const syn = clientSyn ?? segs.find((s) => s.synthetic);

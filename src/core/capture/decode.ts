@@ -66,12 +66,12 @@ function ipv4(d: Uint8Array, at: number, info: FrameInfo, stats: ReadStats): Tcp
   const total = (d[at + 2] << 8) | d[at + 3];
   const fragOffset = ((d[at + 6] & 0x1f) << 8) | d[at + 7];
   if (fragOffset !== 0) return notTcp(stats); // a later fragment holds no TCP header
-  const src = `${d[at + 12]}.${d[at + 13]}.${d[at + 14]}.${d[at + 15]}`;
-  const dst = `${d[at + 16]}.${d[at + 17]}.${d[at + 18]}.${d[at + 19]}`;
+  const srcId = u32(d, at + 12), dstId = u32(d, at + 16);
+  const src = ipv4Text(srcId), dst = ipv4Text(dstId);
   const ipId = (d[at + 4] << 8) | d[at + 5];
   // TSO on the capturing host may record total length 0: then the captured bytes count
   const tcpLength = (total === 0 ? d.length - at : total) - ihl;
-  return tcp(d, at + ihl, tcpLength, 4, src, dst, ipId, info, stats);
+  return tcp(d, at + ihl, tcpLength, 4, src, dst, srcId, dstId, ipId, info, stats);
 }
 
 function ipv6(d: Uint8Array, at: number, info: FrameInfo, stats: ReadStats): TcpPacket | undefined {
@@ -91,10 +91,10 @@ function ipv6(d: Uint8Array, at: number, info: FrameInfo, stats: ReadStats): Tcp
     next = d[p]; p += len; remaining -= len;
   }
   if (next !== 6) return notTcp(stats);
-  return tcp(d, p, remaining, 6, src, dst, -1, info, stats);
+  return tcp(d, p, remaining, 6, src, dst, -1, -1, -1, info, stats);
 }
 
-function tcp(d: Uint8Array, at: number, tcpLength: number, ipVersion: number, src: string, dst: string, ipId: number, info: FrameInfo, stats: ReadStats): TcpPacket | undefined {
+function tcp(d: Uint8Array, at: number, tcpLength: number, ipVersion: number, src: string, dst: string, srcId: number, dstId: number, ipId: number, info: FrameInfo, stats: ReadStats): TcpPacket | undefined {
   const captured = d.length - at;
   const dataOffset = captured >= 13 ? (d[at + 12] >> 4) * 4 : 20;
   if (captured < 20 || captured < dataOffset) {
@@ -106,7 +106,7 @@ function tcp(d: Uint8Array, at: number, tcpLength: number, ipVersion: number, sr
   stats.tcp++;
   return {
     number: info.number, offset: info.offset, sec: info.sec, nsec: info.nsec, precision: info.precision,
-    ipVersion, src, dst,
+    ipVersion, src, dst, srcId, dstId,
     sport: (d[at] << 8) | d[at + 1],
     dport: (d[at + 2] << 8) | d[at + 3],
     seq: u32(d, at + 4),
@@ -118,6 +118,18 @@ function tcp(d: Uint8Array, at: number, tcpLength: number, ipVersion: number, sr
     options: dataOffset > 20 ? tcpOptions(d, at + 20, at + dataOffset) : {},
     ipId,
   };
+}
+
+/** Dotted text of an IPv4 address, the same string object for the same address (a bounded cache). */
+const ipv4Texts = new Map<number, string>();
+function ipv4Text(a: number): string {
+  let text = ipv4Texts.get(a);
+  if (text === undefined) {
+    if (ipv4Texts.size >= 65536) ipv4Texts.clear();
+    text = `${a >>> 24}.${(a >>> 16) & 255}.${(a >>> 8) & 255}.${a & 255}`;
+    ipv4Texts.set(a, text);
+  }
+  return text;
 }
 
 function u32(d: Uint8Array, at: number): number { return ((d[at] << 24) | (d[at + 1] << 16) | (d[at + 2] << 8) | d[at + 3]) >>> 0; }

@@ -109,7 +109,7 @@ export class TcpdumpTextReader {
     this.sink({
       number: this.stats.packets, offset: lineOffset, line: this.line,
       sec: time0?.sec ?? NaN, nsec: time0?.nsec ?? 0, precision: time0?.precision ?? 6,
-      ipVersion: src.includes(':') ? 6 : 4, src, dst, sport: Number(sport), dport: Number(dport),
+      ipVersion: src.includes(':') ? 6 : 4, src, dst, srcId: -1, dstId: -1, sport: Number(sport), dport: Number(dport),
       seq, ack, flags, window: winM ? Number(winM[1]) : 0, length, options, ipId: -1, checksum: -1, seqImplied,
     });
   }

@@ -18,6 +18,9 @@ export interface TcpPacket {
   ipVersion: number;
   src: string;
   dst: string;
+  /** IPv4 addresses as unsigned 32-bit numbers (-1 for IPv6 and tcpdump text): a fast key for the connection split. */
+  srcId: number;
+  dstId: number;
   sport: number;
   dport: number;
   seq: number;
