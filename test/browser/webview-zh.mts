@@ -20,7 +20,7 @@ function check(ok: boolean, what: string): void {
 /** The update the extension sends for this text when tcpseq speaks `lang` (previewPanel.ts updateFor). */
 function updateIn(lang: Lang, text: string, version: number): UpdateMessage {
   const analysis = analyze(text);
-  const { model, mermaid } = diagramOf(analysis, text);
+  const { model, mermaid } = diagramOf(analysis, text, undefined, lang);
   return {
     type: 'update', sourceUri: 'file:///zh.tcpseq', fileName: 'zh.tcpseq', version, locked: false, lang, mermaid, ...metaOf(model, lang),
     syntaxErrors: analysis.diagnostics.filter((d) => d.severity === 'error' && SYNTAX_CODES.has(d.code))

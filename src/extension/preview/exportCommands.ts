@@ -82,7 +82,7 @@ export async function exportDiagram(manager: PreviewManager, format: ExportForma
     }
     let bytes: Uint8Array;
     if (format === 'mermaid') {
-      bytes = new TextEncoder().encode(diagramOf(analysisOf(document), document.getText()).mermaid);
+      bytes = new TextEncoder().encode(diagramOf(analysisOf(document), document.getText(), undefined, l.lang).mermaid);
     } else {
       const preview = await renderedPreview(manager, document, l);
       const data = await preview.requestExport(format, lightBackground);
@@ -107,7 +107,7 @@ export async function copyMermaid(manager: PreviewManager): Promise<string | und
   const l = currentLocalizer();
   const document = await sourceDocument(manager);
   if (!document) { void vscode.window.showWarningMessage(l.t('extension.export.noSource')); return undefined; }
-  const text = diagramOf(analysisOf(document), document.getText()).mermaid;
+  const text = diagramOf(analysisOf(document), document.getText(), undefined, l.lang).mermaid;
   await vscode.env.clipboard.writeText(text);
   void vscode.window.setStatusBarMessage(l.t('extension.export.copied'), 3000);
   return text;

@@ -223,7 +223,7 @@ export const PREVIEW_MAX_MESSAGES = 1000;
 export function updateFor(document: vscode.TextDocument, locked: boolean, lang: Lang = currentLang(document.uri)): UpdateMessage {
   const analysis = analysisOf(document);
   const text = document.getText();
-  const { model, mermaid } = diagramOf(analysis, text, PREVIEW_MAX_MESSAGES);
+  const { model, mermaid } = diagramOf(analysis, text, PREVIEW_MAX_MESSAGES, lang);
   return {
     type: 'update',
     sourceUri: document.uri.toString(),
