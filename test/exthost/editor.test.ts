@@ -19,6 +19,8 @@ function at(document: vscode.TextDocument, line: number, needle: string, offset 
 
 async function completionsAtEnd(text: string): Promise<vscode.CompletionItem[]> {
   const document = await untitled(text);
+  // The first tcpseq document activates the extension: ask once it is active (this may be the first test to run).
+  await waitFor('the tcpseq extension active', () => (vscode.extensions.all.some((e) => e.packageJSON?.name === 'tcpseq' && e.isActive) ? true : undefined));
   const last = document.lineAt(document.lineCount - 1);
   const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, last.range.end);
   return list.items;
