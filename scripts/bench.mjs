@@ -5,8 +5,8 @@ import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 
-await esbuild.build({ entryPoints: ['bench/run.ts'], outfile: 'out/bench/core.js', bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning' });
-let status = spawnSync(process.execPath, ['out/bench/core.js'], { stdio: 'inherit' }).status ?? 1;
+await esbuild.build({ entryPoints: ['bench/run.ts'], outfile: 'out/bench/core.mjs', bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning' });
+let status = spawnSync(process.execPath, ['out/bench/core.mjs'], { stdio: 'inherit' }).status ?? 1;
 // Grading a class: the CLI bundled as it ships, run as a whole command on generated submissions.
 await esbuild.build({ entryPoints: ['src/cli/main.ts'], outfile: 'out/bench/cli.js', bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning' });
 await esbuild.build({ entryPoints: ['bench/grade.ts'], outfile: 'out/bench/grade.mjs', bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning' });
