@@ -158,7 +158,7 @@ for (const [code, snippet] of readmeDiagnosticEntries()) {
     const analysis = analyze(snippet);
     const found = analysis.diagnostics.filter((d) => d.code === code);
     assert.ok(found.length > 0, `the README example of ${code} should produce it; found:\n${listing(analysis)}`);
-    assert.equal(found[0].severity, code === 'unexpected-segment' ? 'error' : SEVERITY_OF[code as keyof typeof SEVERITY_OF],
+    assert.equal(found[0].severity, SEVERITY_OF[code as keyof typeof SEVERITY_OF],
       `severity of ${code} in the README example`);
   });
 }
