@@ -7,6 +7,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:f
 import { join, relative, resolve } from 'node:path';
 import { exampleWorkspace, freshProfile, installCodeServer, installVsix, launchChromium, OUTPUT, ROOT, seconds, startCodeServer } from './code-server.mjs';
 import { uiTests } from '../test/ui/suite.ts';
+import { exerciseUiTests } from '../test/ui/exercise.ts';
 
 const t0 = Date.now();
 const args = process.argv.slice(2);
@@ -39,7 +40,7 @@ try {
   page.on('pageerror', (e) => console.log(`  [page error] ${String(e).slice(0, 200)}`));
   await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
   const ctx = { page, workspace, shots, screenshots };
-  for (const [i, t] of uiTests.entries()) {
+  for (const [i, t] of [...uiTests, ...exerciseUiTests].entries()) {
     const started = Date.now();
     try {
       await t.run(ctx);
@@ -61,6 +62,8 @@ const main = screenshots.find((s) => s.endsWith('editor-with-preview.png'));
 if (updateScreenshot && main && failed === 0) {
   copyFileSync(main, join(ROOT, 'media/screenshot.png'));
   console.log('copied the screenshot to media/screenshot.png');
+  const practice = screenshots.find((s) => s.endsWith('exercise-practice.png'));
+  if (practice) copyFileSync(practice, join(ROOT, 'media/exercise-practice.png'));
 }
 console.log(`\nscreenshots: ${screenshots.map((s) => relative(ROOT, s)).join(', ') || '(none)'}`);
 console.log(`UI tests (code-server ${server.url}, workbench in Chromium): ${seconds(t0)} s`);
