@@ -1,5 +1,6 @@
 // Entry point: each feature registers itself.
 import type * as vscode from 'vscode';
+import { registerCapture } from './capture/register.ts';
 import { registerExercises } from './exercise/register.ts';
 import { registerValidationFeatures } from './language/validationFeatures.ts';
 import { registerSyntaxFeatures } from './language/syntaxFeatures.ts';
@@ -10,6 +11,7 @@ export function activate(context: vscode.ExtensionContext): void {
   registerValidationFeatures(context);
   registerSyntaxFeatures(context);
   registerPreview(context);
+  registerCapture(context);
 }
 
 export function deactivate(): void {}
