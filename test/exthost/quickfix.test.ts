@@ -144,6 +144,24 @@ suite('quick fixes', () => {
     assert.deepEqual(lines.slice(3, 5), ['A -> B: ACK seq=102 ack=79 len=40', 'A -> B: FIN+ACK seq=142 ack=79 len=10 => A FIN_WAIT_1']);
   });
 
+  test('a slip read as written (data at the ISN carried through): "fix all" is offered at it, preferred, and repairs the file', async () => {
+    const text = ['endpoint client', 'endpoint server LISTEN', 'client -> server: SYN seq=x', 'server -> client: SYN+ACK seq=y ack=x+1',
+      'client -> server: ACK seq=x+1 ack=y+1', 'client -> server: PSH+ACK seq=x ack=y+1 len=100', 'server -> client: ACK seq=y+1 ack=x+100', ''].join('\n');
+    const document = await untitled(text);
+    const [d] = (await diagnosticsWhere(document.uri, 'wrong-seq', (x) => x.some((y) => codeOf(y) === 'wrong-seq'))).filter((y) => codeOf(y) === 'wrong-seq');
+    assert.equal(d!.range.start.line, 5);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, d!.range, vscode.CodeActionKind.QuickFix.value, 5);
+    const one = actions.find((a) => a.title === 'Change seq to x+1');
+    const all = actions.find((a) => a.title === 'Fix all seq and ack values in the file');
+    assert.ok(one && all, `offered: ${actions.map((a) => a.title).join(' | ')}`);
+    assert.equal(one.isPreferred, false, 'one value alone leaves the next line wrong');
+    assert.equal(all.isPreferred, true);
+    assert.ok(all.edit, 'resolved with its edit');
+    assert.ok(await vscode.workspace.applyEdit(all.edit));
+    assert.match(document.getText(), /PSH\+ACK seq=x\+1 ack=y\+1 len=100\nserver -> client: ACK seq=y\+1 ack=x\+101/);
+    await diagnosticsWhere(document.uri, 'no wrong seq/ack left', (x) => !x.some((y) => /^wrong-(seq|ack)$/.test(codeOf(y))));
+  });
+
   test('fix all seq/ack (source.fixAll.tcpseq) repairs every wrong seq and ack of a file', async () => {
     const text = ['endpoint client', 'endpoint server LISTEN', 'client -> server: SYN seq=x', 'server -> client: SYN+ACK seq=y ack=x+1',
       'client -> server: ACK seq=x ack=y', 'client -> server: PSH+ACK seq=x+1 ack=y len=10', ''].join('\n');

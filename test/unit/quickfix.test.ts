@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { analyze, type Diagnostic } from '../../src/core/index.ts';
-import { applyEdits, fixAllSeqAck, hasQuickFix, quickFixesFor, quickFixesInRange, type QuickFix } from '../../src/core/editor/quickFixes.ts';
+import { applyEdits, fixAllSeqAck, hasQuickFix, quickFixesFor, quickFixesInRange, readAsWritten, type QuickFix } from '../../src/core/editor/quickFixes.ts';
 import { file, HANDSHAKE } from './helpers.ts';
 
 function fixesOf(text: string, code: string): { fixes: QuickFix[]; d: Diagnostic } {
@@ -264,4 +264,20 @@ test('quick fix titles in Chinese', () => {
   const seq = file(...HANDSHAKE.slice(0, 4), 'client -> server: ACK seq=x ack=y+1');
   const b = analyze(seq);
   assert.equal(quickFixesFor(b, seq, b.diagnostics.find((x) => x.code === 'wrong-seq')!, 'zh-cn')[0].title, '把 seq 改为 x+1');
+});
+
+test('a wrong seq read as written (a misconception carried through, 4.4): the one-value fix is not preferred; fix all repairs the file', () => {
+  const text = file(...HANDSHAKE, 'client -> server: PSH+ACK seq=x ack=y+1 len=100', 'server -> client: ACK seq=y+1 ack=x+100',
+    'client -> server: PSH+ACK seq=x+100 ack=y+1 len=100', 'server -> client: ACK seq=y+1 ack=x+200');
+  const a = analyze(text);
+  const d = a.diagnostics.find((x) => x.code === 'wrong-seq')!;
+  assert.equal(a.segments[d.segment!]!.reading, 'written');
+  assert.equal(readAsWritten(a, d), true);
+  assert.equal(quickFixesFor(a, text, d)[0]!.preferred, false);
+  const all = fixAllSeqAck(text);
+  assert.deepEqual(codes(all.text).filter((c) => c !== 'retransmission'), []);
+  assert.equal(all.fixed, 4, "seq x, ack x+100, seq x+100, ack x+200: each one higher");
+  const slip = file(...HANDSHAKE.slice(0, 4), 'client -> server: ACK seq=x ack=y+1');
+  const b = analyze(slip);
+  assert.equal(readAsWritten(b, b.diagnostics[0]!), false, 'a one-off slip is read as meant');
 });

@@ -187,6 +187,16 @@ interface TakenNumbers { snd?: Value; rcv?: Value; win?: number }
  * `old` one's). Undefined for an endpoint that does not start ESTABLISHED.
  */
 export function startNumbers(analysis: Analysis, index: number): StartNumbers | undefined {
+  // Asked on every cursor move (status bar) and for every visible hint: computed once per analysis.
+  let cached = START_CACHE.get(analysis);
+  if (!cached) START_CACHE.set(analysis, (cached = []));
+  if (!(index in cached)) cached[index] = computeStartNumbers(analysis, index);
+  return cached[index];
+}
+
+const START_CACHE = new WeakMap<Analysis, (StartNumbers | undefined)[]>();
+
+function computeStartNumbers(analysis: Analysis, index: number): StartNumbers | undefined {
   const e = analysis.endpoints[index];
   if (!e || e.initial !== 'ESTABLISHED') return undefined;
   const peer = analysis.endpoints[1 - index];

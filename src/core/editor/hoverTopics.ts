@@ -9,10 +9,9 @@ import { tr } from './completionTables.ts';
 import { formatBefore, startNumbers, startText } from './expected.ts';
 import { contains, range } from './positions.ts';
 
-/** The window fields of a TCB snapshot (contract v2 4.1), read defensively. */
+/** The window fields of a TCB snapshot (contract v2 4.1): SND.WND and the window it last advertised. */
 export function windowOf(tcb: TcbSnapshot | undefined): { snd?: number; rcv?: number } {
-  const w = tcb as (TcbSnapshot & { sndWnd?: number; rcvWnd?: number }) | undefined;
-  return { snd: w?.sndWnd, rcv: w?.rcvWnd };
+  return { snd: tcb?.sndWnd, rcv: tcb?.rcvWnd };
 }
 
 /** The range of the `old` keyword of an old duplicate. */

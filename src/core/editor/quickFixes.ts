@@ -26,6 +26,11 @@ export interface QuickFix {
 const WRITABLE = /^(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]+)(?:[+-][0-9]+)?$/;
 const FIXABLE = new Set(['rst-expected', 'wrong-seq', 'wrong-ack', 'state-mismatch', 'unknown-state', 'unknown-flag', 'missing-ack-flag', 'id-required', 'ack-without-flag', 'unknown-endpoint', 'invalid-initial-state', 'duplicate-field', 'unknown-id', 'window-exceeded']);
 
+/** A wrong seq/ack whose segment the checker read as written (4.4): the file goes on with its own numbers. */
+export function readAsWritten(analysis: Analysis, d: Diagnostic): boolean {
+  return (d.code === 'wrong-seq' || d.code === 'wrong-ack') && segmentOf(analysis, d)?.reading === 'written';
+}
+
 /** Whether a diagnostic code has quick fixes. */
 export function hasQuickFix(code: string): boolean { return FIXABLE.has(code); }
 
@@ -52,7 +57,9 @@ function fixes(analysis: Analysis, text: string, d: Diagnostic, lang: Lang): Qui
     case 'wrong-ack': {
       const res = segmentOf(analysis, d);
       const f = res && valueFix(text, res.statement, d.code === 'wrong-seq' ? 'seq' : 'ack', String(p.expected ?? ''), lang);
-      return f ? [fix(f.title, f.edits)] : [];
+      // Read as written (4.4): the lines below follow the file's own numbers, so this one value alone is not
+      // the whole repair; "fix all" is (the extension prefers it then).
+      return f ? [fix(f.title, f.edits, res.reading !== 'written')] : [];
     }
     case 'window-exceeded': {
       const res = segmentOf(analysis, d);

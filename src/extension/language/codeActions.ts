@@ -1,7 +1,7 @@
 // Code actions: a quick fix per fixable diagnostic, and "fix all seq/ack" (source.fixAll.tcpseq).
 import * as vscode from 'vscode';
 import type { Diagnostic as CoreDiagnostic } from '../../core/index.ts';
-import { fixAllSeqAck, quickFixesFor, type TextEdit } from '../../core/editor/quickFixes.ts';
+import { fixAllSeqAck, quickFixesFor, readAsWritten, type TextEdit } from '../../core/editor/quickFixes.ts';
 import { rangesEqual } from '../../core/editor/positions.ts';
 import { formatText, t } from '../../core/i18n/format.ts';
 import type { Lang } from '../../core/i18n/types.ts';
@@ -57,10 +57,12 @@ export class TcpseqCodeActionProvider implements vscode.CodeActionProvider {
     const analysis = analysisOf(document);
     const text = document.getText();
     const seqAck: vscode.Diagnostic[] = [];
+    let asWritten = false;
     for (const vd of context.diagnostics) {
       const core = matching(analysis.diagnostics, vd);
       if (!core) continue;
       if (core.code === 'wrong-seq' || core.code === 'wrong-ack') seqAck.push(vd);
+      if (readAsWritten(analysis, core)) asWritten = true;
       for (const fix of quickFixesFor(analysis, text, core, lang)) {
         const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
         action.edit = toWorkspaceEdit(document.uri, fix.edits);
@@ -69,11 +71,13 @@ export class TcpseqCodeActionProvider implements vscode.CodeActionProvider {
         actions.push(action);
       }
     }
-    // Next to a seq/ack fix, offer to fix them all when the file has more than one.
+    // Next to a seq/ack fix, offer to fix them all when the file has more than one, or when the lines below
+    // follow the file's own numbers (a slip read as written, 4.4): then fixing them all is the preferred fix.
     const wrongValues = analysis.diagnostics.filter((d) => d.code === 'wrong-seq' || d.code === 'wrong-ack').length;
-    if (seqAck.length && wrongValues > 1) {
+    if (seqAck.length && (wrongValues > 1 || asWritten)) {
       const all = new LazyFixAll(document, document.version, lang);
       all.diagnostics = seqAck;
+      all.isPreferred = asWritten;
       actions.push(all);
     }
     return actions;
