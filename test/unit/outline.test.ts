@@ -88,3 +88,12 @@ test('every example has an outline whose names are never empty, with every event
     assert.equal(all.filter((s) => ['segment', 'action', 'deliver', 'expect'].includes(s.kind)).length, events, f);
   }
 });
+
+test('contract v2 lines in the outline: an ESTABLISHED start, a crash as an action, an old duplicate as a segment', () => {
+  const list = outline(['endpoint A ESTABLISHED snd=42 rcv=79', 'endpoint B ESTABLISHED', '== Figure 9 ==', 'A crash', 'old B -> A: SYN seq=5'].join('\n'));
+  assert.deepEqual(list.slice(0, 2).map((s) => [s.kind, s.name, s.detail]), [['endpoint', 'A', 'ESTABLISHED'], ['endpoint', 'B', 'ESTABLISHED']]);
+  const section = list[2]!;
+  assert.deepEqual(section.children.map((c) => c.kind), ['action', 'segment']);
+  assert.equal(section.children[0]!.name, 'A crash');
+  assert.match(section.children[1]!.name, /B -> A: SYN/);
+});
