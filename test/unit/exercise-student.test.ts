@@ -54,6 +54,7 @@ test('the analysis the editor reads hands out no answer', () => {
   assert.deepEqual(a.diagnostics, []);
   const mermaid = diagramOf(a, EXERCISE).mermaid;
   assert.doesNotMatch(mermaid, /x\+1|SYN\+ACK|SYN_SENT/, 'the diagram shows no answer');
+  assert.match(mermaid, /: \? seq=y ack=\?/, 'the diagram shows the blanks as ?');
   // The solved file does show them (the check is not vacuous).
   assert.match(diagramOf(studentView(ex, solved).analysis, solved).mermaid, /SYN\+ACK/);
 });

@@ -4,7 +4,7 @@
 // findings that are about how the file is written (syntax), not about TCP.
 import type { Analysis, Diagnostic, DiagnosticCode, Step, TcbSnapshot } from '../analysis.ts';
 import { en, t } from '../i18n/format.ts';
-import type { Range, TcpState } from '../syntax/syntax.ts';
+import type { Expr, Range, SegmentStatement, TcpState } from '../syntax/syntax.ts';
 import { analyze } from '../validator/analyze.ts';
 import { badBlankDiagnostic } from './analyzeExercise.ts';
 import { gradeSubmission, type PreparedExercise } from './grade.ts';
@@ -71,6 +71,22 @@ export function studentView(ex: PreparedExercise, current: string): StudentView 
   return { mode: info.mode, analysis: masked(base, diagnostics, ex), filled, total: info.key.filter((e) => !e.bad).length, marks, grade };
 }
 
+/** A segment whose seq or ack is still a blank reads `seq=?` / `ack=?` (the diagram shows the `?`). */
+function withBlankValues(st: SegmentStatement): SegmentStatement {
+  if (!st.blanks?.length || (st.seq && st.ack)) return st;
+  const blank = (name: 'seq' | 'ack'): Expr | undefined => {
+    if (!st.blanks.includes(name)) return undefined;
+    const field = st.fields.find((f) => f.name === name);
+    return { text: '?', offset: 0, range: field?.valueRange ?? st.range };
+  };
+  const seq = st.seq ?? blank('seq');
+  const ack = st.ack ?? blank('ack');
+  // The parser's nodes compute their fields lazily (getters): a view over the node, not a copy.
+  return new Proxy(st, {
+    get: (target, prop) => (prop === 'seq' ? seq : prop === 'ack' ? ack : Reflect.get(target, prop, target)),
+  });
+}
+
 /** The analysis with everything that could give an answer away taken out. */
 function masked(a: Analysis, diagnostics: Diagnostic[], ex: PreparedExercise): Analysis {
   const key = ex.analysis.exercise.key;
@@ -84,7 +100,7 @@ function masked(a: Analysis, diagnostics: Diagnostic[], ex: PreparedExercise): A
   });
   const segments = a.segments.map((r) => {
     const { expectedSeq: _s, expectedAck: _a, seq, ack, ...rest } = r;
-    return { ...rest, ...(r.statement.seq && seq ? { seq } : {}), ...(r.statement.ack && ack ? { ack } : {}) };
+    return { ...rest, statement: withBlankValues(r.statement), ...(r.statement.seq && seq ? { seq } : {}), ...(r.statement.ack && ack ? { ack } : {}) };
   });
   const symbols = new Map([...a.symbols].filter(([, b]) => b.line < firstBlank));
   return { ...a, diagnostics, steps, segments, symbols, final: hideStates ? a.final.map(() => HIDDEN) : a.final };
