@@ -244,6 +244,7 @@ class Completer implements CompletionPlace {
       const seq = expectedSeq(this.analysis, this.line, sender, f);
       const ack = f.ack ? expectedAck(this.analysis, this.line, sender) : undefined;
       if (!seq || (f.ack && !ack)) continue;
+      if ((seq.free && !f.syn) || ack?.free) continue; // a number no line has written yet: nothing to complete it with
       const payload = flags === 'PSH+ACK' ? ' len=${1:100}' : '';
       const id = arrow === '~>' ? ` id=${this.freshId()}` : '';
       const label = `${flags} seq=${seq.text}${ack ? ` ack=${ack.text}` : ''}${payload ? ' len=…' : ''}${id}`;
@@ -303,7 +304,7 @@ class Completer implements CompletionPlace {
     const items: CompletionEntry[] = [];
     if (expected) {
       items.push({ label: expected.text, kind: 'value', preselect: true, range: replace, insertText: `${expected.text} `,
-        detail: expected.free ? this.tr('editor.completion.newIss') : this.tr('editor.completion.expected', { field }), documentation: formatText(this.lang, expected.why) });
+        detail: expected.free ? this.tr(expected.why.id === 'editor.why.iss' ? 'editor.completion.newIss' : 'editor.completion.anyValue') : this.tr('editor.completion.expected', { field }), documentation: formatText(this.lang, expected.why) });
     }
     for (const b of this.analysis.symbols.values()) {
       if (b.line >= this.line || items.some((i) => i.label === b.name)) continue;

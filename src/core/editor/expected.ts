@@ -105,7 +105,7 @@ export function senderBefore(analysis: Analysis, name: string, line: number): Se
   const index = endpointIndex(analysis, name);
   if (index < 0) return undefined;
   const step = stepBefore(analysis, line);
-  return { index, name, state: step?.states[index] ?? analysis.endpoints[index].initial, tcb: step?.tcbs[index] };
+  return { index, name, state: step?.states[index] ?? analysis.endpoints[index].initial, tcb: tcbBefore(analysis, line, index) };
 }
 
 /** Which kind of segment is being written, from its flags. */
@@ -122,6 +122,7 @@ export function expectedSeq(analysis: Analysis, line: number, sender: string, fl
   const tcb = ctx?.tcb;
   // A SYN that chooses the ISS: any value is right (whatever the validator noted as expected there).
   const choosesIss = (syn: boolean) => syn && ctx !== undefined && (ctx.state === 'CLOSED' || ctx.state === 'LISTEN' || (ctx.state === 'SYN_RECEIVED' && !tcb?.iss));
+  if (notYetWritten(analysis, ctx, 'sndNxt')) return free(analysis, line, t('editor.why.establishedSeq', { endpoint: sender }));
   if (res && res.from >= 0 && analysis.endpoints[res.from]?.name === sender && !res.statement.unusable) {
     if (choosesIss(res.statement.flags.includes('SYN'))) return free(analysis, line, t('editor.why.iss', { endpoint: sender }));
     if (res.expectedSeq) return written(analysis, res.expectedSeq, line, seqWhy(ctx, flags));
@@ -139,10 +140,20 @@ function seqWhy(ctx: SenderContext | undefined, flags: FlagsSeen): Text {
   return flags.syn ? t('editor.why.synIss', { endpoint: who }) : t('editor.why.sndNxt', { endpoint: who });
 }
 
+/**
+ * An endpoint that started ESTABLISHED without this number (2.2), before any line wrote it: any value is
+ * right there, and the first one written sets it.
+ */
+function notYetWritten(analysis: Analysis, ctx: SenderContext | undefined, field: 'sndNxt' | 'rcvNxt'): boolean {
+  if (!ctx || analysis.endpoints[ctx.index]?.initial !== 'ESTABLISHED' || ctx.state !== 'ESTABLISHED') return false;
+  return ctx.tcb?.[field] === undefined;
+}
+
 /** The ack the validator expects on `line` from `sender`. */
 export function expectedAck(analysis: Analysis, line: number, sender: string): ExpectedValue | undefined {
   const res = segmentAtLine(analysis, line);
   if (res?.statement.old) return undefined;
+  if (notYetWritten(analysis, senderBefore(analysis, sender, line), 'rcvNxt')) return free(analysis, line, t('editor.why.establishedAck', { endpoint: sender }));
   if (res && res.from >= 0 && analysis.endpoints[res.from]?.name === sender && res.expectedAck) {
     return written(analysis, res.expectedAck, line, t('editor.why.rcvNxt', { endpoint: sender }));
   }

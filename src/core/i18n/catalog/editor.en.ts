@@ -5,6 +5,8 @@ export const editorEn = {
   'editor.why.synIss': '{endpoint}\'s ISS (a SYN carries it)',
   'editor.why.sndNxt': 'SND.NXT of {endpoint}: the next sequence number it sends',
   'editor.why.rcvNxt': 'RCV.NXT of {endpoint}: the next octet it expects from the peer',
+  'editor.why.establishedSeq': '{endpoint} started on an established connection and no line has written its next sequence number yet: any value is right, and the first one written sets its SND.NXT',
+  'editor.why.establishedAck': '{endpoint} started on an established connection and no line has written the next octet it expects yet: any value is right, and the first one written sets its RCV.NXT',
   'editor.why.unnamed': '{why} (the file has not named this number yet; {symbol} will stand for it)',
 
   // ---- completion ----
@@ -42,6 +44,7 @@ export const editorEn = {
   'editor.completion.stateHere': 'the state here — {summary}',
   'editor.completion.freshId': 'an id no other segment uses',
   'editor.completion.newIss': 'a new ISS (any value is right)',
+  'editor.completion.anyValue': 'any value is right: the first one written counts',
   'editor.completion.expected': 'expected {field}',
   'editor.completion.symbolBound': 'symbol bound on line {line}',
   'editor.completion.inFlightId': '{segment} (line {line}), in flight',

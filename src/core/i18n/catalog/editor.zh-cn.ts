@@ -7,6 +7,8 @@ export const editorZh: Record<keyof typeof editorEn, string> = {
   'editor.why.synIss': '{endpoint} 的初始序号 ISS（SYN 报文段携带它）',
   'editor.why.sndNxt': '{endpoint} 的 SND.NXT：它发送的下一个序号',
   'editor.why.rcvNxt': '{endpoint} 的 RCV.NXT：它期望从对方收到的下一个字节的序号',
+  'editor.why.establishedSeq': '{endpoint} 一开始就处于已建立的连接上，还没有哪一行写出它的下一个序号：任何值都对，第一个写出的值就是它的 SND.NXT',
+  'editor.why.establishedAck': '{endpoint} 一开始就处于已建立的连接上，还没有哪一行写出它期望收到的下一个字节：任何值都对，第一个写出的值就是它的 RCV.NXT',
   'editor.why.unnamed': '{why}（文件中还没有给这个数起名字；{symbol} 将代表它）',
 
   // ---- 补全 ----
@@ -44,6 +46,7 @@ export const editorZh: Record<keyof typeof editorEn, string> = {
   'editor.completion.stateHere': '此处的状态 —— {summary}',
   'editor.completion.freshId': '其他报文段都没有用过的 id',
   'editor.completion.newIss': '新的初始序号 ISN（任何值都对）',
+  'editor.completion.anyValue': '任何值都对：以第一个写出的值为准',
   'editor.completion.expected': '期望的 {field}',
   'editor.completion.symbolBound': '在第 {line} 行绑定的符号',
   'editor.completion.inFlightId': '{segment}（第 {line} 行），在途',
