@@ -1,5 +1,6 @@
 // The words of the diagram: arrow labels, state notes, finding notes. Plain text; the renderer escapes it.
 import type { Analysis, Diagnostic, SegmentResult } from '../analysis.ts';
+import type { Value } from '../sequence.ts';
 import { formatText, t } from '../i18n/format.ts';
 import type { Lang } from '../i18n/types.ts';
 import type { ActionStatement } from '../syntax/syntax.ts';
@@ -14,16 +15,22 @@ export function segmentLabel(analysis: Analysis, result: SegmentResult, lang: La
   const s = result.statement;
   const parts: string[] = [s.flags.length ? s.flags.join('+') : s.flagTokens.map((tok) => tok.text).join(' ') || diagramWord(lang, 'noFlags')];
   // Values as written (`ack=x+1` stays `x+1` even when a later symbol names it); filled-in ones as the file would.
-  const seq = s.seq?.text ?? (result.seq ? analysis.format(result.seq) : undefined);
+  const seq = s.seq?.text ?? shown(analysis, result.seq);
   if (seq !== undefined) parts.push(`seq=${seq}`);
   if (s.flags.includes('ACK') || s.ack) {
-    const ack = s.ack?.text ?? (result.ack ? analysis.format(result.ack) : undefined);
+    const ack = s.ack?.text ?? shown(analysis, result.ack);
     if (ack !== undefined) parts.push(`ack=${ack}`);
   }
   if (s.len > 0) parts.push(`len=${s.len}`);
   if (s.data !== undefined && s.data.length > 0) parts.push(`"${clip(s.data, DATA_PREVIEW)}"`);
   if (s.win !== undefined) parts.push(`win=${s.win}`);
   return parts.join(' ');
+}
+
+/** A filled-in value in the file's notation; nothing for a number the file never named (an internal unknown). */
+function shown(analysis: Analysis, v: Value | undefined): string | undefined {
+  if (!v) return undefined;
+  return v.base === undefined || /^[A-Za-z_][A-Za-z0-9_]*$/.test(v.base) ? analysis.format(v) : undefined;
 }
 
 export function actionText(s: ActionStatement, lang: Lang = 'en'): string {

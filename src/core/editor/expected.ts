@@ -54,6 +54,16 @@ export function formatBefore(analysis: Analysis, value: Value, line: number): st
   return formatPlain(value);
 }
 
+/**
+ * A value as the user reads it at `line`: in the file's symbols known there, else in the file's notation,
+ * else `?` for a number the file has not named (an internal unknown: its name is never shown).
+ */
+export function displayValue(analysis: Analysis, value: Value, line: number): string {
+  const before = formatBefore(analysis, value, line);
+  if (before !== undefined) return before;
+  return value.base === undefined || SYMBOL.test(value.base) ? analysis.format(value) : '?';
+}
+
 /** A symbol name not bound anywhere but on `line` itself, and not an endpoint's name. */
 export function freshSymbol(analysis: Analysis, line: number, avoid: readonly string[] = []): string {
   const taken = new Set<string>(avoid);

@@ -6,7 +6,7 @@ import type { Lang } from '../i18n/types.ts';
 import { formatPlain, type Value } from '../sequence.ts';
 import type { Position, Range, Statement, StateRef, TcpState } from '../syntax/syntax.ts';
 import { tr } from './completionTables.ts';
-import { formatBefore, segmentAtLine, tcbBefore } from './expected.ts';
+import { displayValue, segmentAtLine, tcbBefore } from './expected.ts';
 import { crashMarkdown, endpointMarkdown, establishedFieldAt, oldKeywordRange, oldMarkdown, windowMarkdown, winFieldMarkdown, windowOf } from './hoverTopics.ts';
 import { contains, stepBefore, statementAtLine } from './positions.ts';
 import { stateMarkdown } from './stateDocs.ts';
@@ -112,18 +112,18 @@ function segmentMarkdown(analysis: Analysis, res: SegmentResult, lang: Lang): st
   const line = st.line;
   const lines: string[] = [];
   // Values in the symbols known up to this line (a symbol bound later would explain nothing here).
-  const fmt = (v: Value) => formatBefore(analysis, v, line) ?? analysis.format(v);
+  const fmt = (v: Value) => displayValue(analysis, v, line);
   const how = st.arrow === '->' ? tr(lang, 'editor.hover.delivered') : st.arrow === '-x' ? tr(lang, 'editor.hover.lost')
     : res.deliveredLine !== undefined ? tr(lang, 'editor.hover.inFlightDelivered', { line: res.deliveredLine + 1 }) : tr(lang, 'editor.hover.neverDelivered');
   lines.push(`**${st.old ? 'old ' : ''}${st.src.name} → ${st.dst.name}: ${st.flags.join('+') || tr(lang, 'editor.hover.noFlag')}** — ${how}`);
   if (st.old) lines.push('', oldMarkdown(analysis, res, lang));
   const i = analysis.stepAtLine[line];
   if (i >= 0) lines.push('', statesTable(analysis, analysis.steps[i], lang, st.old ? undefined : res.from));
-  const expected: string[] = [];
-  if (res.expectedSeq) expected.push(`seq \`${fmt(res.expectedSeq)}\``);
-  if (res.expectedAck) expected.push(`ack \`${fmt(res.expectedAck)}\``);
+  // (a number the file has not named yet, on a connection that started ESTABLISHED, is left out)
+  const known = (name: string, v: Value | undefined) => (v && fmt(v) !== '?' ? `${name} \`${fmt(v)}\`` : undefined);
+  const expected = [known('seq', res.expectedSeq), known('ack', res.expectedAck)].filter((x): x is string => !!x);
   if (expected.length) {
-    const used = [res.seq && `seq \`${fmt(res.seq)}\``, res.ack && `ack \`${fmt(res.ack)}\``].filter(Boolean).join(', ');
+    const used = [known('seq', res.seq), known('ack', res.ack)].filter(Boolean).join(', ');
     lines.push('', tr(lang, used ? 'editor.hover.expectedUsed' : 'editor.hover.expected', { expected: expected.join(', '), used }));
   }
   if (res.from >= 0 && i >= 0 && !st.old) {

@@ -6,7 +6,7 @@ import type { Lang } from '../i18n/types.ts';
 import { add, distance, type Value } from '../sequence.ts';
 import type { EndpointStatement, Position, Range, SegmentStatement } from '../syntax/syntax.ts';
 import { tr } from './completionTables.ts';
-import { formatBefore, startNumbers, startText } from './expected.ts';
+import { displayValue, startNumbers, startText } from './expected.ts';
 import { contains, range } from './positions.ts';
 
 /** The window fields of a TCB snapshot (contract v2 4.1): SND.WND and the window it last advertised. */
@@ -62,7 +62,7 @@ export function windowMarkdown(analysis: Analysis, res: SegmentResult, before: T
   const peer = analysis.endpoints[res.to]?.name ?? '?';
   const exceeded = analysis.diagnostics.find((d) => d.code === 'window-exceeded' && d.segment !== undefined && analysis.segments[d.segment] === res);
   if (wnd === undefined) return st.len > 0 && before?.sndUna ? tr(lang, 'editor.hover.windowNone', { endpoint: sender, peer }) : undefined;
-  const fmt = (v: Value) => formatBefore(analysis, v, st.line) ?? analysis.format(v);
+  const fmt = (v: Value) => displayValue(analysis, v, st.line);
   const una = before?.sndUna;
   const nxt = before?.sndNxt;
   const inFlight = una && nxt ? distance(nxt, una) : undefined;
@@ -89,8 +89,8 @@ export function winFieldMarkdown(analysis: Analysis, res: SegmentResult, lang: L
   const peer = st.dst.name;
   const lines = [tr(lang, win === 0 ? 'editor.hover.winZero' : 'editor.hover.win', { win, sender, peer })];
   if (win > 0 && res.ack && st.flags.includes('ACK')) {
-    const last = formatBefore(analysis, add(res.ack, win - 1), st.line + 1) ?? analysis.format(add(res.ack, win - 1));
-    const ack = formatBefore(analysis, res.ack, st.line + 1) ?? analysis.format(res.ack);
+    const last = displayValue(analysis, add(res.ack, win - 1), st.line + 1);
+    const ack = displayValue(analysis, res.ack, st.line + 1);
     lines.push('', tr(lang, 'editor.hover.winRange', { peer, ack, last }));
   }
   if (st.old) lines.push('', tr(lang, 'editor.hover.winOld'));

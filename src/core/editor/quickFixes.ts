@@ -8,7 +8,7 @@ import { nearest } from '../suggest.ts';
 import type { Position, Range, SegmentStatement, TcpState } from '../syntax/syntax.ts';
 import { analyze } from '../validator/analyze.ts';
 import { tr } from './completionTables.ts';
-import { declarationOf, formatBefore, segmentAtLine } from './expected.ts';
+import { declarationOf, displayValue, segmentAtLine } from './expected.ts';
 import { windowFixes } from './windowFixes.ts';
 import { lineText, overlaps, range, rangesEqual, splitLines, statementAtLine, stepAtOrBefore } from './positions.ts';
 
@@ -165,7 +165,7 @@ function answeringRst(analysis: Analysis, d: Diagnostic, who: string): string | 
   const res = d.segment !== undefined ? analysis.segments[d.segment] : analysis.segments.find((s) => s.deliveredLine === line && s.to === to);
   if (!res) return undefined;
   const st = res.statement;
-  const write = (v: Value) => formatBefore(analysis, v, line + 1) ?? analysis.format(v);
+  const write = (v: Value) => displayValue(analysis, v, line + 1);
   if (st.flags.includes('ACK')) return res.ack ? `RST seq=${write(res.ack)}` : undefined;
   if (!res.seq) return undefined;
   const length = st.len + (st.flags.includes('SYN') ? 1 : 0) + (st.flags.includes('FIN') ? 1 : 0);

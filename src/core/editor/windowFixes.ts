@@ -7,7 +7,7 @@ import { distance, type Value } from '../sequence.ts';
 import type { SegmentStatement } from '../syntax/syntax.ts';
 import { tr } from './completionTables.ts';
 import { windowOf } from './hoverTopics.ts';
-import { formatBefore, tcbBefore } from './expected.ts';
+import { displayValue, tcbBefore } from './expected.ts';
 import { lineText, range } from './positions.ts';
 
 export interface WindowFix { title: string; edits: { range: ReturnType<typeof range>; newText: string }[]; preferred: boolean }
@@ -74,7 +74,7 @@ function waitForAckFix(analysis: Analysis, text: string, res: SegmentResult, wnd
   if (!peer || !sender || !mine?.sndUna || !theirs?.sndNxt || !theirs.rcvNxt) return undefined;
   const acked = distance(theirs.rcvNxt, mine.sndUna);
   if (acked === undefined || acked <= 0) return undefined;
-  const write = (v: Value) => formatBefore(analysis, v, st.line) ?? analysis.format(v);
+  const write = (v: Value) => displayValue(analysis, v, st.line);
   const win = windowOf(theirs).rcv ?? wnd;
   const line = lineText(text, st.line);
   const indent = /^\s*/.exec(line)?.[0] ?? '';
