@@ -197,3 +197,11 @@ test('escaping: words from the file never reach Mermaid raw, in old labels or ES
   assert.doesNotMatch(mermaid, /%%|<b>|a;b/);
   assert.match(mermaid, /snd=x rcv=y/);
 });
+
+test('numbers no line has written (an ESTABLISHED side left open) never show an internal name', () => {
+  const text = file('endpoint A ESTABLISHED', 'endpoint B ESTABLISHED', 'A -> B: ACK len=5', 'B -> A: ACK');
+  const m = model(text);
+  assert.deepEqual(m.messages.map((x) => x.label), ['ACK len=5', 'ACK']);
+  assert.deepEqual(notesOf(m, 'initial-state'), ['left:0:ESTABLISHED|snd=? rcv=?', 'right:1:ESTABLISHED|snd=? rcv=?']);
+  assert.doesNotMatch(diagramOf(analyze(text), text).mermaid, /#35;/, 'no `#` of an internal unknown');
+});

@@ -206,3 +206,10 @@ test('v2 hovers speak Chinese when asked', () => {
   assert.match(hoverAt(v2, { line: 6, character: 2 }, 'zh-cn')!.markdown, /半开连接/);
   assert.match(hoverAt(v2, { line: 3, character: 10 }, 'zh-cn')!.markdown, /可用窗口/);
 });
+
+test('a hover never shows the internal name of a number the file has not written', () => {
+  const lines = ['endpoint A ESTABLISHED', 'endpoint B ESTABLISHED', 'A -> B: ACK len=5'];
+  const md = hoverOn(analyze(file(...lines)), lines, 2, 'ACK')!.markdown;
+  assert.doesNotMatch(md, /#\d/);
+  assert.doesNotMatch(md, /Expected:/, 'nothing known is expected');
+});
