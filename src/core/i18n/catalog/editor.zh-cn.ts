@@ -90,7 +90,7 @@ export const editorZh: Record<keyof typeof editorEn, string> = {
   'editor.hover.from.peer': '`{field}`：取自对方的声明（序号互为镜像）',
   'editor.hover.from.segment': '`{field}`：取自第一个写出它的报文段',
   'editor.hover.from.unknown': '`{field}`：尚不知道（没有哪一行写出它），因此从不检查',
-  'editor.hover.old': '**旧的重复报文段** —— 该连接早先一次“化身”留在网络中的报文段（RFC 9293 第 3.5 节，图 8 和图 11）。它声称来自 {sender}，但 {sender} 的状态和序号都不起作用：{sender} 一侧既不检查也不改变。{receiver} 像收到任何报文段一样接收它 —— 正因如此，新连接要用自己的序号检查每个确认号，TIME_WAIT 也要等待 2MSL。',
+  'editor.hover.old': '**旧的重复报文段** —— 该连接早先一次“化身”留在网络中的报文段（RFC 9293 第 3.5 节，图 8 和图 11；旧的 SYN 就是教材中所说的“已失效的连接请求报文段”）。它声称来自 {sender}，但 {sender} 的状态和序号都不起作用：{sender} 一侧既不检查也不改变。{receiver} 像收到任何报文段一样接收它 —— 正因如此，新连接要用自己的序号检查每个确认号，TIME_WAIT 也要等待 2MSL。',
   'editor.hover.oldStays': '在 {receiver}（{before}）：没有变化。发现的问题：{codes}。',
   'editor.hover.oldMoves': '在 {receiver}：{before} → **{after}**。发现的问题：{codes}。',
   'editor.hover.oldLost': '它丢失了：没有人收到它。',
