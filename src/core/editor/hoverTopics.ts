@@ -69,7 +69,7 @@ export function windowMarkdown(analysis: Analysis, res: SegmentResult, before: T
   const usable = inFlight === undefined ? undefined : wnd - inFlight;
   const lines = [tr(lang, 'editor.hover.windowHead', { endpoint: sender, peer })];
   const row = (name: string, value: string) => `| ${name} | ${value} |`;
-  lines.push('', '| | |', '|---|---|');
+  lines.push('', `| | ${sender} |`, '|---|---|');
   if (una) lines.push(row('SND.UNA', `\`${fmt(una)}\``));
   lines.push(row('SND.WND', `\`${wnd}\``));
   if (nxt) lines.push(row('SND.NXT', `\`${fmt(nxt)}\``));
