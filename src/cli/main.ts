@@ -69,6 +69,10 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
 if (typeof require !== 'undefined' && typeof module !== 'undefined' && require.main === module) {
   main(process.argv.slice(2), processIO()).then(
     (code) => { process.exitCode = code; },
-    (e: unknown) => { process.stderr.write(`tcpseq: internal error: ${e instanceof Error ? e.message : String(e)}\n`); process.exitCode = 2; },
+    (e: unknown) => {
+      const message = e instanceof Error ? e.message : String(e);
+      process.stderr.write(`tcpseq: ${localizer(langFromEnv(process.env)).t('cli.error.internal', { message })}\n`);
+      process.exitCode = 2;
+    },
   );
 }

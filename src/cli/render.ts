@@ -39,7 +39,7 @@ export async function runRender(args: string[], io: CliIO = processIO()): Promis
     let output = mermaid;
     if (format === 'html') {
       const script = findPageScript();
-      if (!script) { io.error('tcpseq render: cannot find Mermaid (media/standalone.js or node_modules/mermaid/dist/mermaid.min.js)'); return 2; }
+      if (!script) { io.error(`tcpseq render: ${l.t('cli.error.noMermaid')}`); return 2; }
       const title = analysis.title ?? (file === '-' ? 'tcpseq diagram' : basename(file));
       output = htmlPage(title, mermaid, metaOf(model), script);
     }

@@ -46,6 +46,7 @@ export const cliEn = {
   'cli.error.cannotWrite': 'cannot write {file}: {reason}',
   'cli.error.noSubmissions': 'the folder {file} has no .tcpseq file',
   'cli.error.usage': '{message} (usage: {usage})',
+  'cli.error.noMermaid': 'cannot find Mermaid (media/standalone.js or node_modules/mermaid/dist/mermaid.min.js)',
   'cli.error.internal': 'internal error: {message}',
   'cli.reason.noFile': 'no such file',
   'cli.reason.isDirectory': 'it is a directory',

@@ -48,6 +48,7 @@ export const cliZh: Record<keyof typeof cliEn, string> = {
   'cli.error.cannotWrite': '无法写入 {file}：{reason}',
   'cli.error.noSubmissions': '文件夹 {file} 中没有 .tcpseq 文件',
   'cli.error.usage': '{message}（用法：{usage}）',
+  'cli.error.noMermaid': '找不到 Mermaid（media/standalone.js 或 node_modules/mermaid/dist/mermaid.min.js）',
   'cli.error.internal': '内部错误：{message}',
   'cli.reason.noFile': '文件不存在',
   'cli.reason.isDirectory': '它是一个文件夹',
