@@ -107,7 +107,7 @@ test('in every mistake file, each preferred fix removes the diagnostic it is for
     const a = analyze(text);
     for (const d of a.diagnostics) {
       const fixes = quickFixesFor(a, text, d);
-      if (hasQuickFix(d.code) && d.code !== 'rst-expected') assert.ok(fixes.length > 0 || d.code === 'unknown-flag', `${name}: ${d.code} has no fix`);
+      if (hasQuickFix(d.code) && d.code !== 'rst-expected') assert.ok(fixes.length > 0 || d.code === 'unknown-flag' || d.code === 'syntax-error', `${name}: ${d.code} has no fix`);
       for (const f of fixes.filter((x) => x.preferred)) {
         const after = analyze(applyEdits(text, f.edits)).diagnostics;
         const same = after.find((x) => x.code === d.code && x.range.start.line === d.range.start.line && x.range.start.character === d.range.start.character);
@@ -280,4 +280,17 @@ test('a wrong seq read as written (a misconception carried through, 4.4): the on
   const slip = file(...HANDSHAKE.slice(0, 4), 'client -> server: ACK seq=x ack=y+1');
   const b = analyze(slip);
   assert.equal(readAsWritten(b, b.diagnostics[0]!), false, 'a one-off slip is read as meant');
+});
+
+test('snd=/rcv=/win= on an endpoint that does not start ESTABLISHED: make it ESTABLISHED, or remove the field', () => {
+  const text = file('endpoint A LISTEN snd=5 rcv=9', 'endpoint B ESTABLISHED');
+  const { fixes } = fixesOf(text, 'syntax-error');
+  assert.deepEqual(fixes.map((f) => [f.title, f.preferred]), [['Change LISTEN to ESTABLISHED (a connection that already exists)', true], ['Remove this snd=', false]]);
+  const fixed = applyEdits(text, fixes[0].edits);
+  assert.equal(fixed.split('\n')[0], 'endpoint A ESTABLISHED snd=5 rcv=9');
+  assert.deepEqual(codes(fixed), []);
+  assert.equal(applyEdits(text, fixes[1].edits).split('\n')[0], 'endpoint A LISTEN rcv=9');
+  const other = file('endpoint A', 'A -> : SYN');
+  const a = analyze(other);
+  assert.deepEqual(a.diagnostics.filter((d) => d.code === 'syntax-error').flatMap((d) => quickFixesFor(a, other, d)), [], 'other syntax errors have no fix');
 });

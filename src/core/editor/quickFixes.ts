@@ -24,7 +24,7 @@ export interface QuickFix {
 
 /** A value that can be written in the file: `x`, `x+1`, `1001`, `y-1` (contract 2.3 EXPR). */
 const WRITABLE = /^(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]+)(?:[+-][0-9]+)?$/;
-const FIXABLE = new Set(['rst-expected', 'wrong-seq', 'wrong-ack', 'state-mismatch', 'unknown-state', 'unknown-flag', 'missing-ack-flag', 'id-required', 'ack-without-flag', 'unknown-endpoint', 'invalid-initial-state', 'duplicate-field', 'unknown-id', 'window-exceeded']);
+const FIXABLE = new Set(['rst-expected', 'wrong-seq', 'wrong-ack', 'state-mismatch', 'unknown-state', 'unknown-flag', 'missing-ack-flag', 'id-required', 'ack-without-flag', 'unknown-endpoint', 'invalid-initial-state', 'duplicate-field', 'unknown-id', 'window-exceeded', 'syntax-error']);
 
 /** A wrong seq/ack whose segment the checker read as written (4.4): the file goes on with its own numbers. */
 export function readAsWritten(analysis: Analysis, d: Diagnostic): boolean {
@@ -112,6 +112,15 @@ function fixes(analysis: Analysis, text: string, d: Diagnostic, lang: Lang): Qui
     }
     case 'invalid-initial-state':
       return initialStateFixes(analysis, text, d, lang).map((f) => fix(f.title, f.edits, f.preferred));
+    case 'syntax-error': {
+      // `snd=`/`rcv=`/`win=` on an endpoint that does not start ESTABLISHED (2.2): make it ESTABLISHED, or drop the field.
+      const st = statementAtLine(analysis, d.range.start.line);
+      if (st?.kind !== 'endpoint' || !['snd', 'rcv', 'win'].includes(String(p.field)) || !st.initial) return [];
+      return [
+        fix(title('toEstablished', { state: st.initial.text }), [{ range: st.initial.range, newText: 'ESTABLISHED' }]),
+        fix(title('removeField', { field: `${p.field}=` }), [removeRange(text, d.range)], false),
+      ];
+    }
     case 'duplicate-field':
       return [fix(title('removeField', { field: String(p.field ?? 'field') }), [removeRange(text, d.range)])];
     case 'unknown-id': {

@@ -128,6 +128,7 @@ export const editorEn = {
   'editor.fix.removeField': 'Remove this {field}',
   'editor.fix.toListen': 'Change to LISTEN (a server waiting for a SYN)',
   'editor.fix.toClosed': 'Change to CLOSED (it opens the connection)',
+  'editor.fix.toEstablished': 'Change {state} to ESTABLISHED (a connection that already exists)',
   'editor.fix.establishedAsPeer': 'Change to ESTABLISHED (as {peer}: the connection already exists)',
   'editor.fix.mirror': 'Change {field} to {value} (the mirror of {peer}\'s declaration)',
   'editor.fix.shortenLen': 'Shorten to the usable window: len={usable}',

@@ -130,6 +130,7 @@ export const editorZh: Record<keyof typeof editorEn, string> = {
   'editor.fix.removeField': '删除这个 {field}',
   'editor.fix.toListen': '改为 LISTEN（等待 SYN 的服务器）',
   'editor.fix.toClosed': '改为 CLOSED（由它打开连接）',
+  'editor.fix.toEstablished': '把 {state} 改为 ESTABLISHED（连接已经存在）',
   'editor.fix.establishedAsPeer': '改为 ESTABLISHED（与 {peer} 相同：连接已经存在）',
   'editor.fix.mirror': '把 {field} 改为 {value}（{peer} 声明的镜像）',
   'editor.fix.shortenLen': '缩短到可用窗口：len={usable}',
