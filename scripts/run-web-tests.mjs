@@ -41,11 +41,13 @@ async function buildSuite() {
   return outfile;
 }
 
-/** A fresh copy of examples/ (with mistakes/) to open as the workspace. */
+/** A fresh copy of examples/ (with mistakes/) to open as the workspace, and a capture in captures/. */
 function workspace(name) {
   const ws = join(CACHE, name, 'workspace');
   rmSync(ws, { recursive: true, force: true });
   cpSync(join(ROOT, 'examples'), ws, { recursive: true });
+  mkdirSync(join(ws, 'captures'));
+  cpSync(join(ROOT, 'test/fixtures/captures/multi.pcapng'), join(ws, 'captures/multi.pcapng'));
   return ws;
 }
 
