@@ -71,12 +71,14 @@ if (!ZH_WORKBENCH) suite('zh: tcpseq.language = zh-cn under an English workbench
   });
 
   test('zh: the status bar item and its tooltip are in Chinese', async () => {
-    const document = await untitled(TEXT, true);
-    const editor = await waitFor('the editor of the file', () => vscode.window.visibleTextEditors.find((e) => e.document === document));
+    const document = await untitled(TEXT);
+    const editor = await vscode.window.showTextDocument(document, { preview: false, viewColumn: vscode.ViewColumn.One });
+    await waitFor('the file in the active editor', () => (vscode.window.activeTextEditor?.document === document ? true : undefined));
     editor.selection = new vscode.Selection(2, 0, 2, 0);
-    const state = await waitFor('the status bar in Chinese', async () => {
-      const s = await vscode.commands.executeCommand<StatusBarState>('tcpseq.statusBar.state');
-      return s?.tooltip?.startsWith('第 3 行之后的状态') ? s : undefined;
+    let last: StatusBarState | undefined;
+    const state = await waitFor(() => `the status bar of line 3 in Chinese; now ${JSON.stringify(last)}`, async () => {
+      last = await vscode.commands.executeCommand<StatusBarState>('tcpseq.statusBar.state');
+      return last?.tooltip?.startsWith('第 3 行之后的状态') && last.text.includes('client: SYN_SENT') ? last : undefined;
     });
     assert.equal(state.name, 'TCP 状态');
     assert.match(state.text, /client: SYN_SENT/);

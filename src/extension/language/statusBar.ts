@@ -12,7 +12,10 @@ import { currentLocalizer, onSettingsChange, readSettings } from './settings.ts'
 /** The tooltip: where the states come from, then each endpoint's state and what it means. */
 export function statesTooltip(l: Localizer, analysis: Analysis, states: readonly TcpState[], fromLine: number): string {
   const heading = fromLine < 0 ? l.t('extension.statusBar.initial') : l.t('extension.statusBar.afterLine', { line: fromLine + 1 });
-  const lines = analysis.endpoints.map((e, i) => l.t('extension.statusBar.endpoint', { name: e.name, state: states[i]!, summary: stateSummary(states[i]!, l.lang) }));
+  const lines = analysis.endpoints.map((e, i) => {
+    const state = states[i];
+    return l.t('extension.statusBar.endpoint', { name: e.name, state: state ?? '?', summary: state ? stateSummary(state, l.lang) : '' });
+  });
   return [heading, ...lines].join('\n\n');
 }
 
