@@ -90,6 +90,25 @@ suite('exercise', () => {
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
+  test('exam mode: a filled blank gets no feedback, right or wrong; a syntax slip does', async () => {
+    const { document, editor } = await open(vscode.Uri.file(join(ROOT, 'exercises', 'teardown.tcpseq')));
+    await waitFor('the exam state', async () => ((await exerciseState(document.uri))?.mode === 'exam' ? true : undefined));
+    const ack = lineOf(document, 'server -> client: ACK seq=?');
+    const text = document.lineAt(ack).text;
+    assert.ok(await editor.edit((b) => {
+      b.replace(new vscode.Range(ack, text.indexOf('seq=?') + 4, ack, text.indexOf('seq=?') + 5), 'u');
+      b.replace(new vscode.Range(ack, text.indexOf('ack=?') + 4, ack, text.indexOf('ack=?') + 5), 'u+1');
+    }));
+    await waitFor('the progress after typing', async () => ((await exerciseState(document.uri))?.filled === 2 ? true : undefined));
+    assert.deepEqual(vscode.languages.getDiagnostics(document.uri).map(codeOf), [], 'no feedback in an exam');
+    const last = lineOf(document, 'client wait 2MSL');
+    const end = document.lineAt(last).text.length;
+    assert.ok(await editor.edit((b) => b.replace(new vscode.Range(last, end - 1, last, end), 'CLOSD')));
+    const list = await diagnosticsWhere(document.uri, 'the unknown state', (d) => d.length > 0);
+    assert.deepEqual(list.map(codeOf), ['unknown-state']);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
   test('Show Answers (for the teacher) shows each answer as an inlay hint; Show Answer Key lists them', async () => {
     const { document } = await open(HANDSHAKE);
     await vscode.commands.executeCommand('tcpseq.exercise.toggleAnswers');
