@@ -76,7 +76,7 @@ test('the outline names what the file leaves unnamed in the chosen language', ()
   const doc = parse('== ==\nclient -> server: SYN seq=x\n').document;
   const zh = documentOutline(doc, 'zh-cn');
   const en = documentOutline(doc);
-  assert.equal(zh[0]!.name, '（未命名小节）');
+  assert.equal(zh[0]!.name, '（未命名阶段）');
   assert.equal(en[0]!.name, '(unnamed section)');
   assert.equal(zh[0]!.children[0]!.name, en[0]!.children[0]!.name); // a segment is code: the same in every language
 });

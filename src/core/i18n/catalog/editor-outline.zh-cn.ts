@@ -2,7 +2,7 @@
 import type { editorOutlineEn } from './editor-outline.en.ts';
 
 export const editorOutlineZh: Record<keyof typeof editorOutlineEn, string> = {
-  'outline.unnamedSection': '（未命名小节）',
+  'outline.unnamedSection': '（未命名阶段）',
   'outline.title': '标题',
   'outline.unnamedEndpoint': '端点',
   'outline.noFlags': '（无标志位）',

@@ -3,7 +3,7 @@ import type { parserEn } from './parser.en.ts';
 
 export const parserZh: Record<keyof typeof parserEn, string> = {
   'parser.crash': '无法读取这一行（{error}）。这是 tcpseq 的缺陷，请报告。',
-  'parser.statement': '这里应是一条语句，例如 `client -> server: SYN seq=x`、`endpoint NAME`、`title …`、`expect NAME STATE`、`NAME listen|close|crash|wait 2MSL`、`deliver ID`、`== 小节 ==` 或 `note: …`；实际写的是 `{found}`。',
+  'parser.statement': '这里应是一条语句，例如 `client -> server: SYN seq=x`、`endpoint NAME`、`title …`、`expect NAME STATE`、`NAME listen|close|crash|wait 2MSL`、`deliver ID`、`== 阶段 ==` 或 `note: …`；实际写的是 `{found}`。',
   'parser.arrow': '箭头应为 `->`（送达）、`-x`（丢失）或 `~>`（在途）；实际写的是 `{found}`。',
 
   'parser.segment.cutShort': '这一行在箭头后就结束了：请写出接收端点和标志位，例如 `{src} {arrow} server: SYN`。',
