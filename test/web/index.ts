@@ -39,6 +39,7 @@ function run(): Promise<void> {
     require('./environment.test.ts');
     require('./editor.test.ts');
     require('./capture.test.ts');
+    require('./exercise.test.ts');
     require('./preview.test.ts'); // last: it leaves the textbook's preview open for the runner's look into the webview
     mocha.run((failures) => (failures ? reject(new Error(`${failures} web test(s) failed`)) : resolve()));
   });
