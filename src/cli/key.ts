@@ -43,7 +43,7 @@ export async function runKey(args: string[], io: CliIO): Promise<number> {
   const { exercise } = analyzeExercise(text);
   if (exercise.key.length === 0) { io.error(`tcpseq key: ${l.t('cli.error.noExercise', { file })}`); return 2; }
   io.write(values.json
-    ? JSON.stringify({ file, mode: exercise.mode, ...(exercise.title ? { title: exercise.title } : {}), blanks: exercise.key.map((e) => keyJson(e, typeof values.lang === 'string' ? l : localizer('en'))) }, null, 2) + '\n'
+    ? JSON.stringify(exercise.key.map((e) => keyJson(e, typeof values.lang === 'string' ? l : localizer('en'))), null, 2) + '\n'
     : keyText(file, exercise.key, exercise.mode, l));
   return exercise.key.some((e) => e.bad) ? 1 : 0;
 }
