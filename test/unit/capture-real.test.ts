@@ -116,7 +116,7 @@ test('nano.pcap (the same traffic with nanosecond timestamps) gives the same seg
 test('the Chinese header and notes use the textbook terms', async () => {
   const { text } = await convert('basic.pcap', 1, { lang: 'zh-cn' });
   assert.match(text, /^# 在环回接口上抓包/m);
-  assert.match(text, /^== 三次握手 ==$/m);
+  assert.match(text, /^== 连接建立 ==$/m);
   assert.match(text, /# 第 1 个分组 · /);
   assert.deepEqual(findings(text), []);
 });
