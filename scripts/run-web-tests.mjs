@@ -19,6 +19,9 @@ import * as esbuild from 'esbuild';
 import { CACHE, CHROMIUM, CHROMIUM_ARGS, freePort, freshProfile, installCodeServer, launchChromium, ROOT, seconds, startCodeServer } from './code-server.mjs';
 import { noNodeBuiltins, WEB_OUTFILE } from './web-bundle.mjs';
 
+// test-web's server (koa) logs every request the browser drops when it closes: noise, not a failure
+const consoleError = console.error;
+console.error = (...args) => { if (!args.some((a) => /ERR_STREAM_PREMATURE_CLOSE|Premature close/.test(String(a)))) consoleError(...args); };
 const RUN_TIMEOUT_MS = Number(process.env.TCPSEQ_WEB_TIMEOUT_MS ?? 240_000);
 const START_TIMEOUT_MS = 90_000;
 const which = process.argv[2] ?? 'both';

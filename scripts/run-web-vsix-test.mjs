@@ -13,6 +13,9 @@ import { extname, join, resolve } from 'node:path';
 import { CACHE, CHROMIUM, CHROMIUM_ARGS, freePort, OUTPUT, ROOT, seconds } from './code-server.mjs';
 import { focusFirstEditor, previewFrame, statusText, until, waitForWorkbench } from '../test/ui/workbench.ts';
 
+// test-web's server (koa) logs every request the browser drops when it closes: noise, not a failure
+const consoleError = console.error;
+console.error = (...args) => { if (!args.some((a) => /ERR_STREAM_PREMATURE_CLOSE|Premature close/.test(String(a)))) consoleError(...args); };
 const EXAMPLE = '01-handshake-teardown-textbook.tcpseq';
 const t0 = Date.now();
 const vsix = process.argv[2] ? resolve(process.argv[2]) : undefined;
