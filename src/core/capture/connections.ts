@@ -33,32 +33,27 @@ interface Current { summary: ConnectionSummary; clientSyn?: number; fins: number
 
 export class ConnectionTracker {
   private readonly current = new Map<string, Current>();
-  private readonly byNumber = new Map<number, Map<number, Current>>();
   private count = 0;
 
   constructor(private readonly onNew?: (c: ConnectionSummary) => void) {}
 
   /** The connection the packet belongs to (its summary updated), and whether the client sent it. */
   add(p: TcpPacket): { summary: ConnectionSummary; fromClient: boolean } {
-    let cur: Current | undefined;
-    let key: string | number, inner: Map<number, Current> | undefined;
-    if (p.srcId >= 0 && p.dstId >= 0) { // IPv4: numbers (address × 65536 + port) in two maps, no string built
+    let key: string;
+    if (p.srcId >= 0 && p.dstId >= 0) { // IPv4: a 6-character key from the numbers (address halves, port), cheap to hash and hold
       const a = p.srcId * 65536 + p.sport, b = p.dstId * 65536 + p.dport;
-      key = a < b ? b : a;
-      const low = a < b ? a : b;
-      inner = this.byNumber.get(low);
-      if (!inner) { inner = new Map(); this.byNumber.set(low, inner); }
-      cur = inner.get(key);
+      const [lo, loPort, hi, hiPort] = a < b ? [p.srcId, p.sport, p.dstId, p.dport] : [p.dstId, p.dport, p.srcId, p.sport];
+      key = String.fromCharCode(lo >>> 16, lo & 0xffff, loPort, hi >>> 16, hi & 0xffff, hiPort);
     } else {
       const a = `${p.src}|${p.sport}`, b = `${p.dst}|${p.dport}`;
       key = a < b ? `${a}|${b}` : `${b}|${a}`;
-      cur = this.current.get(key);
     }
+    let cur = this.current.get(key);
     const bareSyn = (p.flags & (SYN | ACK)) === SYN;
     if (cur && bareSyn && !(cur.clientSyn === p.seq && cur.summary.client.addr === p.src && cur.summary.client.port === p.sport)) cur = undefined;
     if (!cur) {
       cur = { summary: this.start(p), fins: 0 };
-      if (inner) inner.set(key as number, cur); else this.current.set(key as string, cur);
+      this.current.set(key, cur);
       this.onNew?.(cur.summary);
     }
     const s = cur.summary;
