@@ -32,13 +32,17 @@ test('wrong-seq and wrong-ack: replace with the expected value', () => {
   assert.equal(fixedLine(text, 'wrong-ack', 4), 'client -> server: ACK seq=x ack=y+1   # comment');
 });
 
-test('wrong-ack whose expected ISS has no name in the file: remove the field, the validator fills it in', () => {
-  const text = file('endpoint client', 'endpoint server LISTEN', 'client -> server: SYN', 'server -> client: SYN+ACK seq=y ack=7 => client ESTABLISHED');
-  const { fixes } = fixesOf(text, 'wrong-ack');
+test('a wrong value whose expected value cannot be written in the file: remove the field, the validator fills it in', () => {
+  // (v2 never checks a number the file has not written, so the finding is built by hand from a real one)
+  const text = file(...HANDSHAKE.slice(0, 4), 'client -> server: ACK seq=x+1 ack=7');
+  const a = analyze(text);
+  const d = a.diagnostics.find((x) => x.code === 'wrong-ack')!;
+  const fixes = quickFixesFor(a, text, { ...d, params: { ...d.params, expected: 'ISS(server)+1' } });
   assert.match(fixes[0].title, /^Remove ack=/);
-  const fixed = applyEdits(text, fixes[0].edits);
-  assert.equal(fixed.split('\n')[3], 'server -> client: SYN+ACK seq=y => client ESTABLISHED');
-  assert.ok(!codes(fixed).includes('wrong-ack'));
+  assert.equal(applyEdits(text, fixes[0].edits).split('\n')[4], 'client -> server: ACK seq=x+1');
+  assert.deepEqual(codes(applyEdits(text, fixes[0].edits)), [], 'the value filled in is the expected one');
+  const unnamed = file('endpoint client', 'endpoint server LISTEN', 'client -> server: SYN', 'server -> client: SYN+ACK seq=y ack=7');
+  assert.ok(!codes(unnamed).includes('wrong-ack'), 'an ISS no line wrote is not checked (4.4)');
 });
 
 test('state-mismatch: the real state; not preferred when the line has another error', () => {
