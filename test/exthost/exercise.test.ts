@@ -109,6 +109,18 @@ suite('exercise', () => {
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
+  test('a ? typed by mistake in a plain file and removed again leaves a plain file, fully checked', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'tcpseq', content: 'endpoint c\nendpoint s LISTEN\nc -> s: SYN seq=x\ns -> c: SYN+ACK seq=y ack=?\n' });
+    const editor = await vscode.window.showTextDocument(document, { preview: false });
+    await waitFor('an exercise', async () => ((await exerciseState(document.uri))?.total === 1 ? true : undefined));
+    const line = document.lineAt(3);
+    assert.ok(await editor.edit((b) => b.replace(line.range, 's -> c: SYN+ACK seq=y ack=x\nc -> s: ACK seq=x+1 ack=y+1')));
+    const list = await diagnosticsWhere(document.uri, 'the wrong ack found again', (d) => d.some((x) => codeOf(x) === 'wrong-ack'));
+    assert.ok(!list.some((d) => /^blank-|changed-line/.test(codeOf(d))), listing(list));
+    assert.equal(await exerciseState(document.uri), undefined);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   test('Show Answers (for the teacher) shows each answer as an inlay hint; Show Answer Key lists them', async () => {
     const { document } = await open(HANDSHAKE);
     await vscode.commands.executeCommand('tcpseq.exercise.toggleAnswers');

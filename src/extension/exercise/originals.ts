@@ -3,7 +3,7 @@
 // it survives a reload. A text with at least as many blanks replaces it (a teacher editing the
 // exercise, or a fresh copy pasted in).
 import * as vscode from 'vscode';
-import { isExercise, mayBeExercise, prepareExercise, type PreparedExercise } from '../../core/exercise/index.ts';
+import { gradeSubmission, isExercise, mayBeExercise, prepareExercise, type PreparedExercise } from '../../core/exercise/index.ts';
 import { parse } from '../../core/syntax/parser.ts';
 
 const PREFIX = 'tcpseq.exercise.original:';
@@ -55,6 +55,12 @@ function find(document: vscode.TextDocument): Exercise | undefined {
   if (original === undefined && !isExercise(doc)) return undefined;
   if (original === undefined || doc.blanks.length >= (parse(original).document.blanks?.length ?? 0)) {
     if (original !== text) store(key, (original = text));
+  }
+  // No blank and no `exercise` line left, and more changed than the blanks: a plain file again (a `?`
+  // typed once by mistake), not a student's filled copy.
+  if (!isExercise(doc) && gradeSubmission(preparedFor(original), text).problems.length > 0) {
+    store(key, undefined);
+    return undefined;
   }
   return { original, prepared: preparedFor(original) };
 }
