@@ -70,7 +70,7 @@ interface SaxParser { onerror: (e: Error) => void; onopentag: (t: { name: string
 const sax = createRequire(import.meta.url)('sax') as { parser(strict: boolean): SaxParser };
 
 test('the quiz is well-formed XML (strict parser): one cloze question per file, text in CDATA', () => {
-  const hostile = file('exercise "]]> & <b>bold</b> {1:NUMERICAL:=1}"', 'title </script> # ~ }', 'a -> b: SYN seq=x', 'b -> a: SYN+ACK seq=y ack=? data="]]>"');
+  const hostile = file('exercise "]]> & <b>bold</b> {1:NUMERICAL:=1}"', 'title </script> # ~ }', 'a -> b: SYN seq=x', 'b -> a: SYN+ACK seq=y ack=? data="]]> {1:NUMERICAL:=5}"');
   const xml = moodleQuiz([
     { name: 'handshake', text: read('handshake') }, { name: 'teardown', text: read('teardown') },
     { name: 'data', text: read('data-transfer') }, { name: 'hostile & <x>', text: hostile },
@@ -90,4 +90,7 @@ test('the quiz is well-formed XML (strict parser): one cloze question per file, 
   assert.ok(cdata.join('').includes('&lt;b&gt;') || cdata.join('').includes('</script>') === false);
   assert.ok(!cdata.join('').includes('<script'), 'the file\'s text is escaped inside the HTML');
   assert.match(xml, /确认号应为/, 'feedback in the chosen language');
+  const hostileText = cdata.join('').split('<table').at(-1)!;
+  assert.match(hostileText, /&#123;1:NUMERICAL:=5&#125;/);
+  assert.equal((hostileText.match(/\{1:/g) ?? []).length, 1, 'one sub-question: braces in the file\'s text are no Cloze markup');
 });

@@ -13,8 +13,10 @@ import type { KeyEntry } from './types.ts';
 /** Characters that end or split a Cloze answer, escaped with a backslash (Moodle's rule). */
 const clozeEscape = (s: string) => s.replace(/[\\}{#~/"]/g, (c) => `\\${c}`);
 const xmlEscape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-/** HTML text with named entities only (a `#` would start a Cloze feedback). */
-const escapeHtml = xmlEscape;
+/** HTML text; braces as character references, so that text such as `{1:NUMERICAL:=1}` is no sub-question. */
+const escapeHtml = (s: string) => xmlEscape(s).replace(/[{}]/g, (c) => `&#${c.charCodeAt(0)};`);
+/** Feedback inside a sub-question: named entities only (a `#` there would start the feedback). */
+const escapeFeedback = xmlEscape;
 const cdata = (s: string) => `<![CDATA[${s.replace(/]]>/g, ']]]]><![CDATA[>')}]]>`;
 
 /** `x+1` as students type it: `x + 1`, `1+x`, `1 + x`, … */
@@ -29,7 +31,7 @@ export function spellings(answer: string): string[] {
 
 /** The Cloze sub-question of one blank. */
 export function clozeOf(e: KeyEntry, lang: Lang): string {
-  const fb = `#${clozeEscape(escapeHtml(formatText(lang, e.reason)))}`;
+  const fb = `#${clozeEscape(escapeFeedback(formatText(lang, e.reason)))}`;
   if (e.kind === 'state') {
     return `{1:MULTICHOICE:${STATES.map((s) => `${s === e.answer ? '=' : ''}${s}${s === e.answer ? fb : ''}`).join('~')}}`;
   }
