@@ -78,7 +78,7 @@ export function helpText(cmd: Command, l: Localizer): string {
     const help = name === 'help' ? l.t('cli.opt.help') : name === 'lang' ? l.t('cli.opt.lang') : cmd.optionHelp[name] ? l.t(cmd.optionHelp[name]!) : '';
     return `  ${flag.padEnd(22)} ${help}`;
   });
-  return `${l.t('cli.usage.usage')} ${cmd.usage}\n\n${l.t(cmd.summary)}.\n${l.t(cmd.help)}\n\n${l.t('cli.usage.options')}\n${rows.join('\n')}\n`;
+  return `${l.t('cli.usage.usage')} ${cmd.usage}\n\n${l.t(cmd.summary)}\n${l.t(cmd.help)}\n\n${l.t('cli.usage.options')}\n${rows.join('\n')}\n`;
 }
 
 /** A short reason for a file error, in the user's language. */
