@@ -8,7 +8,24 @@
 // Each run defines the suite of its set-up (the workbench language is fixed when VS Code starts).
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAll, diagnosticsWhere, hoverText, listing, untitled, waitFor } from './helpers.ts';
+import { closeAll, diagnosticsWhere, hoverText, listing, waitFor, workspaceRoot } from './helpers.ts';
+
+/**
+ * A new file with this text in a folder of the workspace copy (removed at the end). Not an untitled editor:
+ * VS Code reuses the names Untitled-1, -2 … after a close, and the exercise feature remembers what a document
+ * URI started as, so an untitled editor could be taken for an exercise an earlier suite opened.
+ */
+let fileCount = 0;
+const scratch = () => vscode.Uri.joinPath(workspaceRoot(), 'zh-test-files');
+async function scratchFile(text: string): Promise<vscode.TextDocument> {
+  const uri = vscode.Uri.joinPath(scratch(), `zh-${process.pid}-${++fileCount}.tcpseq`);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  return vscode.workspace.openTextDocument(uri);
+}
+async function removeScratch(): Promise<void> {
+  await closeAll();
+  await vscode.workspace.fs.delete(scratch(), { recursive: true, useTrash: false }).then(undefined, () => undefined);
+}
 
 const CJK = /[\u4e00-\u9fff]/;
 
@@ -40,11 +57,11 @@ const ZH_WORKBENCH = process.env.TCPSEQ_EXTHOST_LOCALE === 'zh-cn';
 
 if (!ZH_WORKBENCH) suite('zh: tcpseq.language = zh-cn under an English workbench', () => {
   suiteSetup(() => setLanguage('zh-cn'));
-  suiteTeardown(async () => { await setLanguage(undefined); await closeAll(); });
+  suiteTeardown(async () => { await setLanguage(undefined); await removeScratch(); });
 
   test('zh: the workbench is English, tcpseq speaks Chinese: diagnostics', async () => {
     assert.equal(vscode.env.language, 'en');
-    const document = await untitled(TEXT);
+    const document = await scratchFile(TEXT);
     // the unknown flag on line 4 (the parser's message; each catalog area brings its own Chinese)
     const onLine4 = (d: readonly vscode.Diagnostic[]) => d.find((x) => x.range.start.line === 3);
     const list = await diagnosticsWhere(document.uri, 'the diagnostic of line 4 in Chinese', (d) => CJK.test(onLine4(d)?.message ?? ''));
@@ -58,7 +75,7 @@ if (!ZH_WORKBENCH) suite('zh: tcpseq.language = zh-cn under an English workbench
   });
 
   test('zh: hover on a state explains it in Chinese, the name as printed; hover on a full-width colon', async () => {
-    const document = await untitled(TEXT);
+    const document = await scratchFile(TEXT);
     const state = await waitFor('a Chinese state hover', async () => {
       const text = await hoverAt(document, position(document, 'SYN_SENT', 2));
       return /\*\*SYN_SENT\*\* — 已发送自己的 SYN/.test(text) ? text : undefined;
@@ -71,7 +88,7 @@ if (!ZH_WORKBENCH) suite('zh: tcpseq.language = zh-cn under an English workbench
   });
 
   test('zh: the status bar item and its tooltip are in Chinese', async () => {
-    const document = await untitled(TEXT);
+    const document = await scratchFile(TEXT);
     const editor = await vscode.window.showTextDocument(document, { preview: false, viewColumn: vscode.ViewColumn.One });
     await waitFor('the file in the active editor', () => (vscode.window.activeTextEditor?.document === document ? true : undefined));
     editor.selection = new vscode.Selection(2, 0, 2, 0);
@@ -91,7 +108,7 @@ if (!ZH_WORKBENCH) suite('zh: tcpseq.language = zh-cn under an English workbench
 const shown = (v: unknown): string => (typeof v === 'string' ? v : (v as { value?: string })?.value ?? '');
 
 if (ZH_WORKBENCH) suite('zh-workbench: VS Code\'s display language is zh-cn', () => {
-  suiteTeardown(closeAll);
+  suiteTeardown(removeScratch);
 
   test('zh-workbench: command titles, settings and the language alias come from package.nls.zh-cn.json', () => {
     assert.equal(vscode.env.language, 'zh-cn');
@@ -110,14 +127,14 @@ if (ZH_WORKBENCH) suite('zh-workbench: VS Code\'s display language is zh-cn', ()
 
   test('zh-workbench: with tcpseq.language auto, diagnostics, hovers and quick fix titles are in Chinese', async () => {
     assert.equal(vscode.workspace.getConfiguration('tcpseq').get('language'), 'auto');
-    const document = await untitled(TEXT);
+    const document = await scratchFile(TEXT);
     await diagnosticsWhere(document.uri, 'the diagnostic of line 4 in Chinese', (d) => CJK.test(d.find((x) => x.range.start.line === 3)?.message ?? ''));
     const hover = await waitFor('a Chinese state hover', async () => {
       const text = await hoverAt(document, position(document, 'SYN_SENT', 2));
       return /\*\*SYN_SENT\*\* — 已发送自己的 SYN/.test(text) ? text : undefined;
     });
     assert.match(hover, /\*等待：\*/);
-    const wrong = await untitled('endpoint client\nendpoint server LISTEN\nclient -> server: SYN seq=x\nserver -> client: SYN+ACK seq=y ack=x\n');
+    const wrong = await scratchFile('endpoint client\nendpoint server LISTEN\nclient -> server: SYN seq=x\nserver -> client: SYN+ACK seq=y ack=x\n');
     const isWrongAck = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? d.code.value : d.code) === 'wrong-ack';
     const list = await diagnosticsWhere(wrong.uri, 'wrong-ack', (d) => d.some(isWrongAck));
     const wrongAck = list.find(isWrongAck)!;
