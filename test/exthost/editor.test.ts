@@ -119,6 +119,32 @@ suite('editor features', () => {
     assert.deepEqual(hints.filter((h) => h.position.line < 2).map(label), ['ESTABLISHED snd=42 rcv=79', 'ESTABLISHED snd=79 rcv=42 win=100']);
   });
 
+  test('v2 in Chinese (tcpseq.language = zh-cn): completion details, hovers, start hints and quick fix titles', async () => {
+    const config = () => vscode.workspace.getConfiguration('tcpseq');
+    await config().update('language', 'zh-cn', vscode.ConfigurationTarget.Global);
+    try {
+      const lines = ['endpoint A ESTABLISHED snd=42 rcv=79', 'endpoint B ESTABLISHED win=100', 'A -> B: ACK seq=42 ack=79 len=60',
+        'A -> B: ACK seq=102 ack=79 len=50', 'old B -> A: SYN seq=5', 'A '];
+      const document = await untitled(lines.join('\n'));
+      const items = await completionsAtEnd(lines.join('\n'));
+      assert.match(items.find((i) => label(i) === 'crash')?.detail ?? '', /主机崩溃/);
+      const hover = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, at(document, 4, 'old')));
+      assert.match(hover, /旧的重复报文段/);
+      const hints = await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', document.uri, new vscode.Range(0, 0, 2, 0));
+      const tip = hints[0]?.tooltip;
+      assert.match(typeof tip === 'string' ? tip : tip?.value ?? '', /初始序号如下/);
+      const range = new vscode.Range(3, 0, 3, lines[3]!.length);
+      const titles = await waitFor('the window-exceeded fixes', async () => {
+        const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, range, vscode.CodeActionKind.QuickFix.value);
+        const t = actions.map((x) => x.title);
+        return t.some((x) => x.startsWith('缩短')) ? t : undefined;
+      });
+      assert.ok(titles.includes('缩短到可用窗口：len=40'), titles.join(' | '));
+    } finally {
+      await config().update('language', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   test('formatting a file with collapsed columns gives back the example as written', async () => {
     const original = readFileSync(join(ROOT, '02-handshake-data-teardown-numbers.tcpseq'), 'utf8');
     const squashed = original.split('\n').map((l) => (l.startsWith('#') ? l : l.replace(/ {2,}/g, ' '))).join('\n');
