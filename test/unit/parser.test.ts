@@ -81,7 +81,7 @@ test('every spelling of section 3 is accepted and printed canonically', () => {
     assert.deepEqual(found(file('endpoint a', 'endpoint b LISTEN', `a -> b: SYN seq=x => a ${s}, b SYN_RECV`, 'b -> a: S. seq=y ack=x+1 => b: SYN_RCVD, a=ESTABLISHED', 'a -> b: . seq=x+1 ack=y+1'), ['error']), [], s);
   }
   const a = analyze(file('endpoint a', 'endpoint b LISTEN', 'a -> b: SYN seq=x => a TIME-WAIT'));
-  assert.equal(a.diagnostics.find((d) => d.code === 'state-mismatch')?.message, 'a is SYN_SENT here, not TIME_WAIT');
+  assert.equal(a.diagnostics.find((d) => d.code === 'state-mismatch')?.message, 'a is in SYN_SENT here, not TIME_WAIT');
   for (const [alias, canon] of [['FIN_WAIT1', 'FIN_WAIT_1'], ['FIN_WAIT2', 'FIN_WAIT_2'], ['FIN-WAIT-1', 'FIN_WAIT_1'], ['SYN_RCVD', 'SYN_RECEIVED'], ['SYN_RECV', 'SYN_RECEIVED']]) {
     const t = parse(`expect a ${alias}\n`).document.statements[0];
     assert.equal(t.kind === 'expect' && t.assertions[0].state.state, canon, alias);

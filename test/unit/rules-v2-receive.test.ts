@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze } from '../../src/core/index.ts';
-import { file, found, HANDSHAKE as H, only, statesAt, finalStates } from './helpers.ts';
+import { file, found, only, statesAt, finalStates } from './helpers.ts';
 
 const WE = ['error', 'warning'];
 const NUM = ['endpoint a', 'endpoint b LISTEN', 'a -> b: SYN seq=0', 'b -> a: SYN+ACK seq=100 ack=1', 'a -> b: ACK seq=1 ack=101'];

@@ -38,8 +38,26 @@ export class CountingSink implements Reporter {
   }
 }
 
-/** Prefix of unknowns the file never wrote (a value filled in where nothing was known): never printed. */
+/** Prefix of unknowns the file never wrote (a value filled in where nothing was known): never printed as is. */
 export const ANONYMOUS = '#';
+/** An unknown standing for an ESTABLISHED side's number that no line has written yet: never checked (4.4). */
+export const NOT_KNOWN_YET = '#?';
+/** An ISN the file never named (a SYN without seq=): printed as "client's ISN". */
+const ISN = '#isn:';
+
+/** What a left-out field becomes when nothing is expected there (2.3, 4.4). */
+export type Fill = 'drop' | 'not-known-yet' | { isnOf: string };
+
+/** True for a value the receiver must not check: one no line has written yet (2.2, 4.4). */
+export function notKnownYet(v: Value | undefined): boolean { return v?.base?.startsWith(NOT_KNOWN_YET) ?? false; }
+
+/** A value no line wrote (an ISN left out, an ESTABLISHED number not written yet) cannot be compared with
+ *  what the file writes: such a comparison is skipped instead of reported (4.4, never a cascade). */
+export function blind(expected: Value | undefined, found: Value | undefined): boolean {
+  if (expected === undefined || found === undefined || expected.base === found.base) return false;
+  const unchecked = (v: Value) => v.base !== undefined && (v.base.startsWith(NOT_KNOWN_YET) || v.base.startsWith(ISN));
+  return unchecked(expected) || unchecked(found);
+}
 
 export class Context {
   sink: Reporter;
@@ -86,6 +104,10 @@ export class Context {
 
   /** A value for a message: in the file's notation; an unknown the file never named reads as words. */
   val(v: Value | undefined): ParamValue {
+    if (v?.base?.startsWith(ISN)) {
+      const endpoint = v.base.slice(ISN.length, v.base.lastIndexOf(':'));
+      return v.off === 0 ? t('value.isn', { endpoint }) : t('value.isnPlus', { endpoint, n: v.off | 0 });
+    }
     if (v === undefined || (v.base !== undefined && v.base.startsWith(ANONYMOUS))) return t('value.unknown');
     return this.notation.format(v);
   }
@@ -103,16 +125,21 @@ export class Context {
     return (this.segments[0] ??= { statement: w.stmt, from: w.from, to: w.to });
   }
 
-  newUnknown(): Value { return unknown(`${ANONYMOUS}${++this.anonymousCount}`); }
+  newUnknown(fill: Fill = 'drop'): Value {
+    const n = ++this.anonymousCount;
+    if (fill === 'drop') return unknown(`${ANONYMOUS}${n}`);
+    if (fill === 'not-known-yet') return unknown(`${NOT_KNOWN_YET}${n}`);
+    return unknown(`${ISN}${fill.isnOf}:${n}`);
+  }
 
   /**
    * The value of the segment's seq or ack field (2.3). A symbol seen for the first time takes the expected
    * value (minus the constant written beside it); where nothing is expected it becomes a new unknown. A field
    * left out is the expected value, or a new unknown the file never names when nothing is expected.
    */
-  resolve(seg: SegmentNode, field: 'seq' | 'ack', expected: Value | undefined): Value {
+  resolve(seg: SegmentNode, field: 'seq' | 'ack', expected: Value | undefined, fill: Fill = 'drop'): Value {
     const written = field === 'seq' ? seg.hasSeq : seg.hasAck;
-    if (!written) return expected ?? this.newUnknown();
+    if (!written) return expected ?? this.newUnknown(fill);
     const symbol = field === 'seq' ? seg.seqSym : seg.ackSym;
     const offset = field === 'seq' ? seg.seqOff : seg.ackOff;
     if (symbol === undefined) return expected && expected.base === undefined && expected.off === (offset | 0) ? expected : concrete(offset);

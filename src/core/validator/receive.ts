@@ -4,7 +4,7 @@ import { t } from '../i18n/format.ts';
 import type { Text } from '../i18n/types.ts';
 import { add, distance, equal, less, lessOrEqual, type Value } from '../sequence.ts';
 import type { TcpState } from '../syntax/syntax.ts';
-import type { Context } from './context.ts';
+import { blind, notKnownYet, type Context } from './context.ts';
 import { oweRst } from './lookahead.ts';
 import type { OwedRst, Tcb, Where } from './tcb.ts';
 import { flagText, segmentLength, type Wire } from './wire.ts';
@@ -59,6 +59,7 @@ function acceptSyn(ctx: Context, r: Tcb, w: Wire, at: Where): void {
 }
 
 function acceptable(r: Tcb, ack: Value | undefined): boolean {
+  if (blind(r.sndNxt, ack)) return true; // a value no line wrote is not checked
   return ack !== undefined && r.sndUna !== undefined && r.sndNxt !== undefined && less(r.sndUna, ack) && lessOrEqual(ack, r.sndNxt);
 }
 
@@ -92,7 +93,7 @@ function inSynSent(ctx: Context, r: Tcb, w: Wire, at: Where): Outcome['kind'] {
 function synchronized(ctx: Context, r: Tcb, w: Wire, at: Where): Outcome['kind'] {
   const rcvNxt = r.rcvNxt;
   const seq = w.seq!;
-  if (rcvNxt === undefined) return unknownNumbers(ctx, r, w, at);
+  if (rcvNxt === undefined || blind(rcvNxt, seq)) return unknownNumbers(ctx, r, w, at);
   const rel = distance(seq, rcvNxt);
   if (rel === undefined) return ignored(ctx, r, w, at, t('why.seqNotComparable', { endpoint: r.name, seq: ctx.val(seq) }));
   const synOfPeer = w.syn && equal(seq, r.irs);
@@ -141,6 +142,10 @@ function unknownNumbers(ctx: Context, r: Tcb, w: Wire, at: Where): Outcome['kind
 /** Step 5. Returns 'go' when the segment goes on to its data and FIN. */
 function processAck(ctx: Context, r: Tcb, w: Wire, at: Where): 'go' | Outcome['kind'] {
   const ack = w.ackValue;
+  if (notKnownYet(ack) || blind(r.sndNxt, ack)) { // a value no line has written is never checked (4.4)
+    if (r.state === 'SYN_RECEIVED') enter(r, 'ESTABLISHED', at);
+    return 'go';
+  }
   if (r.state === 'SYN_RECEIVED') {
     // before it sent its SYN (a SYN+ACK, or the SYN of a simultaneous open) nothing can be acknowledged
     if ((!r.synAckSent && r.iss === undefined) || !acceptable(r, ack)) return owe(ctx, r, w, at, 'syn-received-ack');

@@ -290,7 +290,7 @@ function slipText(main: Text, ctx: Context, w: Wire, reading: Reading, outcome: 
   const receiver = ctx.tcbs[w.to]?.name ?? '';
   let consequence: Text | undefined;
   if (outcome && w.stmt.arrow === '->') {
-    const p = { receiver, state: outcome.before, after: outcome.after, flags: w.stmt.flags.length ? flagText({ ...w, syn: w.stmt.flags.includes('SYN'), ack: w.stmt.flags.includes('ACK') }) : '' };
+    const p = { receiver, state: outcome.before, after: outcome.after, flags: flagText({ ...w, syn: w.stmt.flags.includes('SYN'), ack: w.stmt.flags.includes('ACK') }) };
     const id = outcome.kind === 'take' ? (outcome.before === outcome.after ? 'consequence.takeStay' : 'consequence.takeGo') : `consequence.${outcome.kind}`;
     consequence = t(id, p);
   }

@@ -20,7 +20,7 @@ export function planSend(ctx: Context, s: Tcb, w: Wire): SendPlan {
   if (w.syn) return planSynAck(b);
   if (!isSynchronized(s.state) || (s.state === 'SYN_RECEIVED' && !s.synAckSent)) {
     return planUnexpected(b, s.state === 'SYN_RECEIVED' ? t('why.answerSynFirst')
-      : isSynchronized(s.state) ? t('why.noOwnSyn') : t('why.notSynchronized'));
+      : isSynchronized(s.state) ? t('why.noOwnSyn') : s.state === 'CLOSED' && s.forgot ? t('why.noConnection', { endpoint: s.name }) : t('why.notSynchronized'));
   }
   return planData(b);
 }
@@ -54,7 +54,7 @@ function planSyn(b: PlanBuilder): SendPlan {
   const ack = b.writtenAck(undefined);
   if (ack && !w.stmt.unsureFlags && (s.state === 'CLOSED' || s.state === 'LISTEN' || s.state === 'SYN_SENT')) b.ackWithoutFlag(ack);
   if (s.state === 'CLOSED' || s.state === 'LISTEN') {
-    const iss = ctx.resolve(w.stmt, 'seq', undefined);
+    const iss = ctx.resolve(w.stmt, 'seq', undefined, { isnOf: s.name });
     const v = same({ seq: iss, ack, ackFlag: false });
     return b.plan(v, v, (_c, x) => {
       x.reset('SYN_SENT');
@@ -80,7 +80,7 @@ function planSynAck(b: PlanBuilder): SendPlan {
   }
   let seq: Value;
   const first = s.iss === undefined;
-  if (first) seq = ctx.resolve(w.stmt, 'seq', undefined);
+  if (first) seq = ctx.resolve(w.stmt, 'seq', undefined, { isnOf: s.name });
   else {
     seq = ctx.resolve(w.stmt, 'seq', s.iss);
     if (!equal(seq, s.iss)) b.wrongSeq(s.iss!, seq, t('why.synAckIss', { endpoint: s.name }));
@@ -112,11 +112,11 @@ function planRst(b: PlanBuilder): SendPlan {
     return b.plan(v, v, NOTHING);
   }
   // An abort: seq is SND.NXT and the sender forgets the connection.
-  const seq = ctx.resolve(w.stmt, 'seq', s.sndNxt);
+  const seq = ctx.resolve(w.stmt, 'seq', s.sndNxt, 'not-known-yet');
   if (s.sndNxt !== undefined && !equal(seq, s.sndNxt)) b.wrongSeq(s.sndNxt, seq, t('why.abortSndNxt', { endpoint: s.name }));
   let ack: Value | undefined;
   if (w.ack) {
-    ack = ctx.resolve(w.stmt, 'ack', s.rcvNxt);
+    ack = ctx.resolve(w.stmt, 'ack', s.rcvNxt, 'not-known-yet');
     if (s.rcvNxt !== undefined && !equal(ack, s.rcvNxt)) b.wrongAck(s.rcvNxt, ack, t('why.rcvNxt', { endpoint: s.name }));
   } else if (w.stmt.hasAck) {
     ack = ctx.resolve(w.stmt, 'ack', undefined);

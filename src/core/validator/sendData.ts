@@ -13,7 +13,7 @@ export function planData(b: PlanBuilder): SendPlan {
   const missingAck = !w.ack && !unsure;
   if (missingAck) b.missingAck([...w.stmt.flags, 'ACK'].join('+'), t('why.synchronizedAck', { state: s.state }));
   const nxt = s.sndNxt;
-  const seq = ctx.resolve(w.stmt, 'seq', nxt);
+  const seq = ctx.resolve(w.stmt, 'seq', nxt, 'not-known-yet');
   const finSent = s.finSeq !== undefined;
   const kind = classify(b, seq);
   // a FIN sent again keeps its seq where written in both readings (at SND.NXT it would be a second FIN)
@@ -24,7 +24,7 @@ export function planData(b: PlanBuilder): SendPlan {
   const expectedAck = s.rcvNxt;
   let ack: Value | undefined;
   if (w.ack || unsure) {
-    ack = ctx.resolve(w.stmt, 'ack', expectedAck);
+    ack = ctx.resolve(w.stmt, 'ack', expectedAck, 'not-known-yet');
     if (w.ack && expectedAck !== undefined && !equal(ack, expectedAck)) b.wrongAck(expectedAck, ack, t('why.rcvNxt', { endpoint: s.name }));
   } else if (w.stmt.hasAck) {
     ack = ctx.resolve(w.stmt, 'ack', expectedAck);

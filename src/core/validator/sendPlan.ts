@@ -6,7 +6,7 @@ import { t } from '../i18n/format.ts';
 import type { Text } from '../i18n/types.ts';
 import { add, type Value } from '../sequence.ts';
 import type { Range } from '../syntax/syntax.ts';
-import type { Context } from './context.ts';
+import { blind, type Context } from './context.ts';
 import type { Tcb, Where } from './tcb.ts';
 import type { Wire } from './wire.ts';
 
@@ -45,6 +45,7 @@ export class PlanBuilder {
 
   wrongSeq(expected: Value, found: Value, why: Text): void {
     const { ctx, s } = this;
+    if (blind(expected, found)) return;
     this.add({
       code: 'wrong-seq', range: this.seqRange(),
       text: t('wrong-seq', { expected: ctx.val(expected), found: ctx.val(found), why }),
@@ -55,6 +56,7 @@ export class PlanBuilder {
 
   wrongAck(expected: Value, found: Value, why: Text): void {
     const { ctx, s } = this;
+    if (blind(expected, found)) return;
     this.add({
       code: 'wrong-ack', range: this.ackRange(),
       text: t('wrong-ack', { expected: ctx.val(expected), found: ctx.val(found), why }),

@@ -8,6 +8,8 @@ export const diagnosticsZh: Record<keyof typeof diagnosticsEn, string> = {
   // transitional: kept identical to the English (a message not yet moved into the catalog)
   raw: '{message}',
   'value.unknown': '一个文件中没有写出过的值',
+  'value.isn': '{endpoint} 的初始序号 ISN',
+  'value.isnPlus': '{endpoint} 的初始序号 ISN + {n}',
 
   'wrong-seq': 'seq 应为 {expected}，{why}；实际写的是 {found}',
   'wrong-ack': 'ack 应为 {expected}，{why}；实际写的是 {found}',
@@ -70,6 +72,7 @@ export const diagnosticsZh: Record<keyof typeof diagnosticsEn, string> = {
   'why.synchronizedAck': '在 {state} 状态下，除 RST 以外的每个报文段都要带确认位 ACK',
   'why.answerSynFirst': '在 SYN_RECEIVED 状态下，它必须先用 SYN+ACK 回应收到的 SYN',
   'why.noOwnSyn': '它还没有发送自己的 SYN',
+  'why.noConnection': '{endpoint} 处于 CLOSED：它没有连接',
   'why.notSynchronized': '它还没有收到对方的 SYN，在此之前只能发送 SYN（或 RST）',
   'why.synOpens': 'SYN 用于打开连接，只能在 CLOSED 或 LISTEN 状态下发送',
   'why.synReceivedAnswers': '在 SYN_RECEIVED 状态下，它要用 SYN+ACK（或 RST）回应对方的 SYN',
@@ -96,8 +99,8 @@ export const diagnosticsZh: Record<keyof typeof diagnosticsEn, string> = {
 
   // 4.4：写错的报文段，以及真实的接收方会如何处理所写的报文段
   slip: '{main}；{consequence}',
-  'slip.written': '{main}；{consequence}。后面各行沿用文件中写出的数值，因此这个报文段按所写的内容处理',
-  'slip.writtenOnly': '{main}。后面各行沿用文件中写出的数值，因此这个报文段按所写的内容处理',
+  'slip.written': '{main}；{consequence}。文件接下来的内容与按所写理解的这个报文段相符，因此检查器按所写的内容处理它',
+  'slip.writtenOnly': '{main}。文件接下来的内容与按所写理解的这个报文段相符，因此检查器按所写的内容处理它',
   'consequence.rst': '处于 {state} 的 {receiver} 会用 RST 回应这个 {flags} 报文段，并保持在 {state}',
   'consequence.drop': '处于 {state} 的 {receiver} 会丢弃这个 {flags} 报文段',
   'consequence.ack-drop': '处于 {state} 的 {receiver} 会用一个 ACK 回应这个 {flags} 报文段，然后丢弃它',
