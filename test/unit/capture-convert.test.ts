@@ -115,6 +115,19 @@ test('a capture without a handshake: ESTABLISHED with snd/rcv; relative numbers 
   assert.deepEqual(abs.problems, []);
 });
 
+test('a capture that starts while octets are unacknowledged writes them as sent before it; the check stays clean', async () => {
+  const out = await run([
+    [0, { ...S, seq: Y + 1, ack: X + 1, flags: 16, win: 509 }], // the server has not got x+1..x+101 yet
+    [1, { ...C, seq: X + 101, ack: Y + 1, flags: 24, win: 502, len: 50 }],
+    [2, { ...S, seq: Y + 1, ack: X + 151, flags: 16, win: 509 }],
+    ...close(151, 1, 10)]);
+  assert.match(out.text, /^endpoint client ESTABLISHED snd=u rcv=v /m);
+  assert.match(out.text, /^client (->|~>) server: ACK seq=u ack=v len=100( id=c1)? +# not in the capture: 100 octets sent before it started/m);
+  assert.match(out.text, /^client (->|~>) server: PSH\+ACK seq=u\+100 ack=v len=50/m);
+  assert.deepEqual(out.problems, [], out.text);
+  assert.deepEqual(out.final, ['TIME_WAIT', 'CLOSED']);
+});
+
 test('capture side inferred from the handshake: the end that answered fastest is the one near the capture', async () => {
   const nearServer: [number, Seg][] = [[0, handshake[0][1]], [0.05, handshake[1][1]], [40, handshake[2][1]], ...close(1, 1)];
   assert.match((await run(nearServer)).text, /^# Captured near the server/m);

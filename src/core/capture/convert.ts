@@ -74,6 +74,7 @@ export function convertConnection(summary: ConnectionSummary, packets: readonly 
     return peerAck?.packet.ack;
   };
   const base: [number | undefined, number | undefined] = mid ? [firstSeq(0), firstSeq(1)] : [syn?.packet.seq, synAck?.packet.seq];
+  if (mid) sentBeforeCapture(segs, base);
   const symbols = mid ? ['u', 'v'] : ['x', 'y'];
   const shifts = [syn?.packet.options.wscale, synAck?.packet.options.wscale].map((s) => (s === undefined ? s : Math.min(s, 14))); // RFC 7323 2.3: at most 14
   const scaled = shifts[0] !== undefined && shifts[1] !== undefined;
@@ -92,8 +93,11 @@ export function convertConnection(summary: ConnectionSummary, packets: readonly 
   const highest: [number | undefined, number | undefined] = [mid ? base[0] : undefined, mid ? base[1] : undefined];
   for (let i = 0; i < segs.length; i++) {
     const s = segs[i], p = s.packet;
-    if (s.synthetic) continue;
     const occupies = !(p.flags & RST) && (p.length > 0 || (p.flags & (SYN | FIN)) !== 0);
+    if (s.synthetic) {
+      if (occupies && !s.lost) highest[s.from] = seqEnd(p);
+      continue;
+    }
     const h = highest[s.from];
     if (occupies && h !== undefined && !(p.flags & SYN)) {
       if (!seqGE(p.seq, h)) s.notes.push(t('capture.note.retransmission'));
@@ -172,6 +176,26 @@ export function convertConnection(summary: ConnectionSummary, packets: readonly 
     for (const a of s.after) out.push(`# ${say(a)}`);
   }
   return { text: out.join('\n') + '\n', side: inferred, duplicates, inFlight: flights, midConnection: mid };
+}
+
+/**
+ * A capture that starts mid-connection can begin while octets sent before it are still unacknowledged:
+ * the peer's first ack is below the sender's first seq. Those octets are written as one segment sent
+ * before the capture (in flight until the peer's ack shows it arrived), and the sender starts at the ack.
+ */
+function sentBeforeCapture(segs: Seg[], base: [number | undefined, number | undefined]): void {
+  const earlier: Seg[] = [];
+  for (const from of [0, 1] as const) {
+    const own = base[from], peerAck = segs.find((s) => s.from !== from && s.packet.flags & ACK)?.packet.ack;
+    const first = segs.find((s) => s.from === from);
+    if (own === undefined || peerAck === undefined || !first) continue;
+    const missing = (own - peerAck) >>> 0;
+    if (missing === 0 || missing >= 0x40000000) continue; // the peer acknowledges at or past it: nothing missing
+    base[from] = peerAck;
+    earlier.push({ packet: { ...first.packet, number: 0, seq: peerAck, length: missing, flags: ACK, options: {}, seqImplied: false }, from, notes: [t('capture.note.beforeCapture', { octets: missing })], after: [], synthetic: true });
+  }
+  for (const e of earlier) e.packet.ack = base[(1 - e.from) as 0 | 1] ?? e.packet.ack;
+  segs.unshift(...earlier);
 }
 
 /** Flags in tcpseq words, ACK last as textbooks write them: SYN+ACK, FIN+ACK, PSH+ACK, RST+ACK. */

@@ -34,6 +34,7 @@ export const captureEn = {
   'capture.out.inFlight': '{count} segments were still in flight when the other end sent its next segment: they are written ~> and a deliver line shows where they arrived.',
   'capture.note.duplicate': 'packet {packet}: the capture recorded packet {original} twice; the copy is dropped',
   'capture.note.synthetic': 'not in the capture: the SYN that the SYN+ACK acknowledges',
+  'capture.note.beforeCapture': 'not in the capture: {octets} octets sent before it started, not yet acknowledged when it started',
   'capture.note.retransmission': 'retransmission',
   'capture.note.gap': 'not in the capture: {octets} octets that the next segment shows were sent; lost before the capture point (or the capture missed them)',
   'capture.note.zeroWindow': 'zero window',

@@ -36,6 +36,7 @@ export const captureZh: Record<keyof typeof captureEn, string> = {
   'capture.out.inFlight': '有 {count} 个报文段在对方发送下一个报文段时仍在途：写作 ~>，并用 deliver 行表示它们送达的位置。',
   'capture.note.duplicate': '第 {packet} 个分组：抓包把第 {original} 个分组记录了两次，副本已丢弃',
   'capture.note.synthetic': '不在抓包文件中：SYN+ACK 所确认的 SYN',
+  'capture.note.beforeCapture': '不在抓包文件中：抓包开始前已发送、开始时尚未被确认的 {octets} 个字节',
   'capture.note.retransmission': '重传',
   'capture.note.gap': '不在抓包文件中：下一个报文段表明已经发送的 {octets} 个字节，在抓包位置之前丢失（或抓包漏记）',
   'capture.note.zeroWindow': '零窗口',
