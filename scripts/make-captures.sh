@@ -15,6 +15,12 @@
 #   reuse       the same client port twice (abort, then a new SYN on the same 4-tuple) -> reuse.pcap
 #   any-sll2    basic on `-i any -y LINUX_SLL2` (every loopback packet seen twice) -> any-sll2.pcap
 #   any-sll     basic on `-i any -y LINUX_SLL`                    -> any-sll.pcap
+#   crossing    not on loopback: client and server in two network namespaces joined by a veth pair, the
+#               server's side rate-limited (tbf 1 Mbit/s) so its answers queue; tcpdump on the client's
+#               veth, i.e. a capture near the client: the client's data crosses the server's replies,
+#               and segments are still in flight when the other end sends (needs `ip netns`, `tc`)
+#                                                                  -> crossing.pcap
+# Give scenario names to make only those (bash scripts/make-captures.sh crossing); default: all.
 # Then, for each: NAME.pcapng (editcap -F pcapng), NAME.txt (tcpdump -n -r: relative numbers),
 # NAME.S.txt (tcpdump -n -S -r: absolute numbers); basic.tttt.txt (-tttt), basic.t.txt (-t, no time),
 # basic.tt.txt (-tt), basic.v.txt (-v, two lines a packet), basic.e.txt (-e, link headers); nano.pcap is
@@ -29,14 +35,30 @@ mkdir -p "$OUT"
 command -v tcpdump >/dev/null || { echo "make-captures: tcpdump is not installed (apt-get install -y tcpdump)" >&2; exit 2; }
 command -v editcap >/dev/null || { echo "make-captures: editcap is not installed (apt-get install -y tshark)" >&2; exit 2; }
 
-OUT="$OUT" python3 - <<'PY'
-import os, signal, socket, struct, subprocess, threading, time
+SCENARIOS="${*:-all}"
+if [[ "$SCENARIOS" == all || " $SCENARIOS " == *" crossing "* ]]; then
+  # two namespaces and a veth pair; removed again on exit
+  cleanup() { ip netns del tcpseqA 2>/dev/null || true; ip netns del tcpseqB 2>/dev/null || true; }
+  trap cleanup EXIT
+  cleanup
+  ip netns add tcpseqA && ip netns add tcpseqB
+  ip link add vA type veth peer name vB
+  ip link set vA netns tcpseqA && ip link set vB netns tcpseqB
+  ip -n tcpseqA addr add 10.77.0.1/24 dev vA && ip -n tcpseqB addr add 10.77.0.2/24 dev vB
+  ip -n tcpseqA link set vA up && ip -n tcpseqB link set vB up
+  ip netns exec tcpseqB tc qdisc add dev vB root tbf rate 1mbit burst 2kb latency 200ms
+fi
+
+OUT="$OUT" SCENARIOS="$SCENARIOS" python3 - <<'PY'
+import os, signal, socket, struct, subprocess, sys, threading, time
 
 OUT = os.environ['OUT']
+SCENARIOS = os.environ['SCENARIOS'].split()
+def wanted(name): return SCENARIOS == ['all'] or name in SCENARIOS
 PAUSE = 0.05  # between steps, so delayed ACKs go out before the next step and the order is stable
 
-def record(name, port, iface='lo', link=None, snaplen=262144):
-    cmd = ['tcpdump', '--immediate-mode', '-i', iface, '-s', str(snaplen), '-U', '-w', f'{OUT}/{name}.pcap']
+def record(name, port, iface='lo', link=None, snaplen=262144, netns=None):
+    cmd = (['ip', 'netns', 'exec', netns] if netns else []) + ['tcpdump', '--immediate-mode', '-i', iface, '-s', str(snaplen), '-U', '-w', f'{OUT}/{name}.pcap']
     if link: cmd += ['-y', link]
     cmd += [f'tcp port {port}']
     p = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True)
@@ -192,20 +214,52 @@ def reuse():
     client_basic(socket.AF_INET, '127.0.0.1', port, src_port=40109)
     stop(p); s.close()
 
-basic('basic', socket.AF_INET, '127.0.0.1', 40001)
-basic('ipv6', socket.AF_INET6, '::1', 40002)
-halfclose(); refused(); abort(); midstream(); bulk(); multi(); reuse()
-basic('any-sll2', socket.AF_INET, '127.0.0.1', 40010, iface='any', link='LINUX_SLL2')
-basic('any-sll', socket.AF_INET, '127.0.0.1', 40011, iface='any', link='LINUX_SLL')
+CROSSING_CLIENT = '''
+import socket, time
+c = socket.create_connection(("10.77.0.2", 40020))
+for i in range(40): c.sendall(b"d" * 1000); time.sleep(0.0002)
+c.shutdown(socket.SHUT_WR)
+while c.recv(65536): pass
+c.close()
+'''
+CROSSING_SERVER = '''
+import socket
+s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); s.bind(("10.77.0.2", 40020)); s.listen(1)
+c, _ = s.accept()
+total = 0
+while True:
+    b = c.recv(65536)
+    if not b: break
+    total += len(b)
+    if total < 20000: c.sendall(b"r" * 700)   # replies that cross the client's data
+c.sendall(b"got %d\\n" % total); c.close()
+'''
+
+def crossing():
+    p = record('crossing', 40020, iface='vA', snaplen=128, netns='tcpseqA')
+    server = subprocess.Popen(['ip', 'netns', 'exec', 'tcpseqB', sys.executable, '-c', CROSSING_SERVER])
+    time.sleep(0.5)
+    subprocess.run(['ip', 'netns', 'exec', 'tcpseqA', sys.executable, '-c', CROSSING_CLIENT], check=True)
+    server.wait()
+    stop(p)
+
+if wanted('basic'): basic('basic', socket.AF_INET, '127.0.0.1', 40001)
+if wanted('ipv6'): basic('ipv6', socket.AF_INET6, '::1', 40002)
+for name, make in [('halfclose', halfclose), ('refused', refused), ('abort', abort), ('midstream', midstream), ('bulk', bulk), ('multi', multi), ('reuse', reuse), ('crossing', crossing)]:
+    if wanted(name): make()
+if wanted('any-sll2'): basic('any-sll2', socket.AF_INET, '127.0.0.1', 40010, iface='any', link='LINUX_SLL2')
+if wanted('any-sll'): basic('any-sll', socket.AF_INET, '127.0.0.1', 40011, iface='any', link='LINUX_SLL')
 PY
 
 for f in "$OUT"/*.pcap; do
   n="${f%.pcap}"
   case "$n" in *nano) continue;; esac
+  [[ "$SCENARIOS" == all || " $SCENARIOS " == *" $(basename "$n") "* ]] || continue
   editcap -F pcapng "$f" "$n.pcapng"
   tcpdump -n -r "$f" > "$n.txt" 2>/dev/null
   tcpdump -n -S -r "$f" > "$n.S.txt" 2>/dev/null
 done
+ if [[ "$SCENARIOS" == all || " $SCENARIOS " == *" basic "* ]]; then
 tcpdump -n -tttt -r "$OUT/basic.pcap" > "$OUT/basic.tttt.txt" 2>/dev/null
 tcpdump -n -t -r "$OUT/basic.pcap" > "$OUT/basic.t.txt" 2>/dev/null
 tcpdump -n -tt -r "$OUT/basic.pcap" > "$OUT/basic.tt.txt" 2>/dev/null
@@ -214,4 +268,5 @@ tcpdump -n -e -r "$OUT/basic.pcap" > "$OUT/basic.e.txt" 2>/dev/null
 # the odd formats this machine cannot record (big-endian, VLAN, IPv6 extension headers, ...): made by code
 node --import tsx test/unit/capture-fixtures.ts --write
 tcpdump -r "$OUT/basic.pcap" --time-stamp-precision=nano -w "$OUT/nano.pcap" 2>/dev/null
+fi
 ls -l "$OUT"

@@ -104,7 +104,7 @@ test('a capture without a handshake: ESTABLISHED with snd/rcv; relative numbers 
     ...close(11, 1, 10)];
   const sym = await run(segs);
   assert.match(sym.text, /^endpoint client ESTABLISHED snd=u rcv=v as "10\.0\.0\.1:51234"$/m);
-  assert.match(sym.text, /^# Capture point unknown/m);
+  assert.match(sym.text, /^# Captured near the client/m, 'the client answers the FIN at once, the server after 50 ms');
   assert.deepEqual(sym.problems, []);
   const rel = await run(segs, { numbers: 'relative' });
   assert.match(rel.text, /^endpoint client ESTABLISHED snd=1 rcv=1 /m);
@@ -128,10 +128,13 @@ test('a capture that starts while octets are unacknowledged writes them as sent 
   assert.deepEqual(out.final, ['TIME_WAIT', 'CLOSED']);
 });
 
-test('capture side inferred from the handshake: the end that answered fastest is the one near the capture', async () => {
-  const nearServer: [number, Seg][] = [[0, handshake[0][1]], [0.05, handshake[1][1]], [40, handshake[2][1]], ...close(1, 1)];
+test('capture side inferred from the answer times (handshake, data, FIN): the end that answers fastest is near the capture', async () => {
+  const [fin, finAck, last] = close(1, 1);
+  const nearServer: [number, Seg][] = [[0, handshake[0][1]], [0.05, handshake[1][1]], [40, handshake[2][1]], [300, fin[1]], [300.05, finAck[1]], [340, last[1]]];
   assert.match((await run(nearServer)).text, /^# Captured near the server/m);
   assert.match((await run([...handshake, ...close(1, 1)])).text, /^# Captured near the client/m);
+  const even: [number, Seg][] = [[0, handshake[0][1]], [10, handshake[1][1]], [20, handshake[2][1]], ...close(1, 1).map(([ms, seg], i): [number, Seg] => [300 + i * 10, seg])];
+  assert.match((await run(even)).text, /^# Capture point unknown/m);
 });
 
 test('win= is the window field scaled by the sender’s shift when both SYNs carry window scale, else the field', async () => {

@@ -36,6 +36,7 @@ const SCENARIOS: Record<string, [string, string][]> = {
   reuse: [['CLOSED', 'CLOSED'], ['TIME_WAIT', 'CLOSED']], // same client port: abort, then a new SYN
   'any-sll2': [['TIME_WAIT', 'CLOSED']], // -i any -y LINUX_SLL2
   'any-sll': [['TIME_WAIT', 'CLOSED']], // -i any -y LINUX_SLL
+  crossing: [['TIME_WAIT', 'CLOSED']], // two namespaces over veth, the server's answers queued: a capture near the client
 };
 
 for (const [scenario, finals] of Object.entries(SCENARIOS)) {
@@ -70,6 +71,19 @@ test('basic: the textbook handshake with symbols, the window scaled by 2^10, opt
   assert.match(text, /^client -> server: PSH\+ACK seq=x\+1 ack=y\+1 len=18 win=65536 /m);
   assert.match(text, /^# Window scale: client 10, server 10/m);
   assert.match(text, /^# Captured on loopback/m);
+});
+
+test('crossing (near the client, not loopback): data crosses the server\'s replies; what was in flight is written ~> with deliver lines, and it checks clean', async () => {
+  const { text } = await convert('crossing.pcap');
+  assert.match(text, /^# Captured near the client/m);
+  assert.match(text, /^title 10\.77\.0\.1:\d+ → 10\.77\.0\.2:40020$/m);
+  const inFlight = text.split('\n').filter((l) => !l.startsWith('#') && / ~> /.test(l)).length;
+  assert.ok(inFlight >= 10, `segments in flight: ${inFlight}`);
+  assert.match(text, /^deliver c\d+/m);
+  assert.match(text, new RegExp(`^# ${inFlight} segments were still in flight`, 'm'));
+  // the same file without the reconstruction (--side server: the client's segments arrive at once) does not check
+  const { text: naive } = await convert('crossing.pcap', 1, { side: 'server' });
+  assert.ok(findings(naive).some((f) => / wrong-ack /.test(f)), 'read as if nothing were in flight, the acks do not fit');
 });
 
 test('bulk: the server offered window scale 0, so its window is not scaled; the payload cut by -s 128 still counts', async () => {

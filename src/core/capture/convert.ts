@@ -225,14 +225,32 @@ function elapsed(start: TcpPacket, p: TcpPacket): string {
 
 const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
 
-/** Where the capture was taken: loopback (both ends on this host), or near the end whose own segment
- *  answered fastest in the handshake (SYN+ACK after SYN: near the server; ACK after SYN+ACK: near the client). */
+/**
+ * Where the capture was taken: loopback (both ends on this host), or near the end that answers fastest.
+ * A capture near A sees A answer B's segments at once (they are recorded as they reach A) and B answer
+ * A's after a round trip. Samples: the handshake (SYN -> SYN+ACK is the server answering, SYN+ACK -> ACK
+ * the client) and every segment with data or FIN -> the first segment of the other end that acknowledges
+ * it. The end whose median answer is at least twice as fast is the one near the capture.
+ */
 export function inferSide(summary: ConnectionSummary, syn: Seg | undefined, synAck: Seg | undefined, segs: readonly Seg[]): InferredSide {
   if (summary.client.addr === summary.server.addr || (LOOPBACK.test(summary.client.addr) && LOOPBACK.test(summary.server.addr))) return 'loopback';
-  if (!syn || syn.synthetic || !synAck) return 'unknown';
-  const third = segs.find((s) => s.from === 0 && s.packet.flags & ACK && segs.indexOf(s) > segs.indexOf(synAck));
-  if (!third) return 'unknown';
-  const g1 = time(synAck.packet) - time(syn.packet), g2 = time(third.packet) - time(synAck.packet);
-  if (!(g1 >= 0) || !(g2 >= 0)) return 'unknown';
-  return g2 < g1 ? 'client' : 'server';
+  const answers: [number[], number[]] = [[], []]; // answers[e]: how long end e took to answer the other's segments
+  const real = segs.filter((s) => !s.synthetic && !Number.isNaN(s.packet.sec));
+  for (let i = 0; i < real.length; i++) {
+    const p = real[i].packet;
+    if (p.flags & RST || (p.length === 0 && !(p.flags & (SYN | FIN)))) continue;
+    const end = seqEnd(p), from = real[i].from;
+    for (let j = i + 1; j < real.length && j < i + 64; j++) {
+      const q = real[j];
+      if (q.from === from || !(q.packet.flags & ACK) || !seqGE(q.packet.ack, end)) continue;
+      answers[q.from].push(time(q.packet) - time(p));
+      break;
+    }
+  }
+  const median = (xs: number[]) => { const v = xs.filter((x) => x >= 0).sort((a, b) => a - b); return v.length ? v[v.length >> 1] : NaN; };
+  const [client, server] = [median(answers[0]), median(answers[1])];
+  if (!(client >= 0) || !(server >= 0)) return 'unknown';
+  if (client * 2 <= server) return 'client';
+  if (server * 2 <= client) return 'server';
+  return 'unknown';
 }

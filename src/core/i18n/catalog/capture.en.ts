@@ -23,9 +23,9 @@ export const captureEn = {
 
   'capture.out.source': 'Imported from {file}: connection {index} of {total}, {packets} packets (packets {first}–{last}).',
   'capture.out.side.loopback': 'Captured on loopback: both ends are on this host, and each segment is recorded as it is sent.',
-  'capture.out.side.client': 'Captured near the client: it answered the SYN+ACK sooner than the server answered the SYN.',
-  'capture.out.side.server': 'Captured near the server: it answered the SYN sooner than the client answered the SYN+ACK.',
-  'capture.out.side.unknown': 'Capture point unknown: the capture has no complete handshake with times.',
+  'capture.out.side.client': 'Captured near the client: it answers the server’s segments at once, the server’s answers take a round trip.',
+  'capture.out.side.server': 'Captured near the server: it answers the client’s segments at once, the client’s answers take a round trip.',
+  'capture.out.side.unknown': 'Capture point unknown: neither end answers clearly faster than the other (or the capture has no times).',
   'capture.out.midConnection': 'The capture starts after the handshake: both ends start ESTABLISHED with the numbers of their first segments.',
   'capture.out.windowScale': 'Window scale: client {client}, server {server}; win= is the window field × 2^scale (not on SYNs).',
   'capture.out.noWindowScale': 'No window scaling was negotiated: win= is the window field.',

@@ -25,9 +25,9 @@ export const captureZh: Record<keyof typeof captureEn, string> = {
 
   'capture.out.source': '导入自 {file}：第 {index} 个连接（共 {total} 个），{packets} 个分组（第 {first}–{last} 个分组）。',
   'capture.out.side.loopback': '在环回接口上抓包：两个端点都在本机，每个报文段在发送时被记录。',
-  'capture.out.side.client': '在客户端附近抓包：它回答 SYN+ACK 比服务器回答 SYN 更快。',
-  'capture.out.side.server': '在服务器附近抓包：它回答 SYN 比客户端回答 SYN+ACK 更快。',
-  'capture.out.side.unknown': '抓包位置未知：抓包文件中没有带时间的完整三次握手。',
+  'capture.out.side.client': '在客户端附近抓包：它立即回答服务器的报文段，而服务器的回答要经过一个往返时间。',
+  'capture.out.side.server': '在服务器附近抓包：它立即回答客户端的报文段，而客户端的回答要经过一个往返时间。',
+  'capture.out.side.unknown': '抓包位置未知：两个端点的回答速度没有明显差别（或抓包文件没有时间）。',
   'capture.out.midConnection': '抓包开始于三次握手之后：两个端点都从 ESTABLISHED 开始，序号取自它们的第一个报文段。',
   'capture.out.windowScale': '窗口扩大因子：客户端 {client}，服务器 {server}；win= 是窗口字段 × 2^因子（SYN 报文段除外）。',
   'capture.out.noWindowScale': '没有协商窗口扩大选项：win= 就是窗口字段。',
