@@ -5,6 +5,7 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { localizer, type Localizer } from '../core/i18n/format.ts';
 import { langFromEnv, langOfTag } from '../core/i18n/lang.ts';
+import { LANGS } from '../core/i18n/types.ts';
 import type { MessageId } from '../core/i18n/catalogs.ts';
 import type { CliIO } from './io.ts';
 
@@ -36,7 +37,7 @@ export interface Invocation { values: Values; positionals: string[]; l: Localize
 export function chooseLang(value: unknown, io: CliIO): Localizer | string {
   if (typeof value === 'string') {
     const lang = langOfTag(value);
-    return lang && ['en', 'zh-cn'].includes(value.toLowerCase()) ? localizer(lang) : value;
+    return lang && (LANGS as readonly string[]).includes(value.toLowerCase()) ? localizer(lang) : value;
   }
   return localizer(io.lang ?? langFromEnv(io.env ?? {}));
 }

@@ -12,7 +12,9 @@ export type DiagnosticCode =
   | 'missing-ack-flag' | 'ack-without-flag' | 'wrong-seq' | 'wrong-ack' | 'data-after-fin'
   | 'retransmission' | 'keep-alive' | 'duplicate-segment' | 'out-of-order' | 'rst-expected'
   | 'ignored-segment' | 'state-mismatch' | 'invalid-action' | 'unacknowledged' | 'undelivered'
-  | 'window-exceeded' | 'window-probe' | 'challenge-ack';
+  | 'window-exceeded' | 'window-probe' | 'challenge-ack'
+  // exercises (contract 9): a blank with no right answer; in the student's view, a changed line and a blank's verdict
+  | 'bad-blank' | 'changed-line' | 'blank-right' | 'blank-wrong';
 
 /** `message` is English; `text` is the same message as an id + parameters, for other languages. */
 export interface RelatedInformation { range: Range; message: string; text?: Text }

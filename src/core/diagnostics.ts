@@ -16,9 +16,13 @@ export const SEVERITY_OF: Readonly<Record<DiagnosticCode, Severity>> = {
   'out-of-order': 'info', 'rst-expected': 'warning', 'ignored-segment': 'warning', 'state-mismatch': 'error',
   'invalid-action': 'error', 'unacknowledged': 'warning', 'undelivered': 'warning',
   'window-exceeded': 'error', 'window-probe': 'info', 'challenge-ack': 'info',
+  'bad-blank': 'error', 'changed-line': 'warning', 'blank-right': 'info', 'blank-wrong': 'error',
 };
 
-export const DIAGNOSTIC_CODES = Object.keys(SEVERITY_OF) as DiagnosticCode[];
+/** The findings of exercises (contract 9): reported by src/core/exercise, never by `analyze`. */
+export const EXERCISE_CODES: readonly DiagnosticCode[] = ['bad-blank', 'changed-line', 'blank-right', 'blank-wrong'];
+/** The checker's codes (contract section 5 and the new checks of v2). */
+export const DIAGNOSTIC_CODES = (Object.keys(SEVERITY_OF) as DiagnosticCode[]).filter((c) => !EXERCISE_CODES.includes(c));
 
 export interface Finding {
   code: DiagnosticCode;

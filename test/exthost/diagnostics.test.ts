@@ -13,11 +13,12 @@ const CONTRACT_SEVERITY: Record<string, string[]> = {
   'syntax-error': ['error'], 'unknown-flag': ['error'], 'invalid-flags': ['error'], 'unknown-state': ['error'],
   'invalid-initial-state': ['error'], 'unknown-endpoint': ['error'], 'duplicate-endpoint': ['error'],
   'too-many-endpoints': ['error'], 'self-segment': ['error'], 'invalid-number': ['error'], 'duplicate-field': ['error'],
-  'id-required': ['error'], 'duplicate-id': ['error'], 'unknown-id': ['error'], 'unexpected-segment': ['error', 'warning'],
+  'id-required': ['error'], 'duplicate-id': ['error'], 'unknown-id': ['error'], 'unexpected-segment': ['error'],
   'missing-ack-flag': ['error'], 'ack-without-flag': ['warning'], 'wrong-seq': ['error'], 'wrong-ack': ['error'],
   'data-after-fin': ['error'], 'retransmission': ['info'], 'keep-alive': ['info'], 'duplicate-segment': ['info'],
   'out-of-order': ['info'], 'rst-expected': ['warning'], 'ignored-segment': ['warning'], 'state-mismatch': ['error'],
   'invalid-action': ['error'], 'unacknowledged': ['warning'], 'undelivered': ['warning'],
+  'window-exceeded': ['error'], 'window-probe': ['info'], 'challenge-ack': ['info'],
 };
 
 const ROOT = workspaceRoot().fsPath;

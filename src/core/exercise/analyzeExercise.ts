@@ -10,7 +10,7 @@ import { mapRange } from './substitute.ts';
 import type { ExerciseAnalysis, ExerciseInfo, KeyEntry } from './types.ts';
 
 /** The code of a blank with no right answer (contract 9). */
-export const BAD_BLANK = 'bad-blank' as DiagnosticCode;
+export const BAD_BLANK = 'bad-blank' satisfies DiagnosticCode;
 
 export function exerciseStatement(document: ParsedDocument): ExerciseStatement | undefined {
   for (const s of document.statements) if (s.kind === 'exercise') return s;

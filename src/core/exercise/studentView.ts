@@ -17,9 +17,9 @@ const SYNTAX_CODES = new Set<string>([
   'duplicate-id', 'unknown-id',
 ]);
 
-export const CHANGED_LINE = 'changed-line' as DiagnosticCode;
-export const BLANK_RIGHT = 'blank-right' as DiagnosticCode;
-export const BLANK_WRONG = 'blank-wrong' as DiagnosticCode;
+export const CHANGED_LINE = 'changed-line' satisfies DiagnosticCode;
+export const BLANK_RIGHT = 'blank-right' satisfies DiagnosticCode;
+export const BLANK_WRONG = 'blank-wrong' satisfies DiagnosticCode;
 
 export interface BlankMark { index: number; range: Range; filled: boolean }
 
