@@ -7,7 +7,7 @@ import type { Text } from '../i18n/types.ts';
 import type { SegmentNode } from '../syntax/parseSegment.ts';
 import type { ActionStatement, Assertion, DeliverStatement, NameRef, SegmentStatement, Statement, TcpState } from '../syntax/syntax.ts';
 import { STATES } from '../states.ts';
-import type { Context } from './context.ts';
+import type { Context, CountingSink } from './context.ts';
 import type { EndpointTable } from './endpoints.ts';
 import { reportEndOfFile } from './endOfFile.ts';
 import { receive, type Outcome } from './receive.ts';
@@ -43,8 +43,11 @@ export class Runner {
     this.stepAtLine = ctx.trialMode ? new Int32Array(0) : new Int32Array(input.lineCount).fill(-1);
   }
 
-  /** Runs statements from `from`; stops before the `maxEvents`+1-th event line. Returns true at the end of the file. */
-  run(from: number, maxEvents = Infinity): boolean {
+  /**
+   * Runs statements from `from`; stops before the `maxEvents`+1-th event line, or as soon as `enough()` says
+   * so. Returns true when it ran to the end of the file.
+   */
+  run(from: number, maxEvents = Infinity, enough?: () => boolean): boolean {
     const list = this.input.statements;
     let events = 0;
     for (let i = from; i < list.length; i++) {
@@ -52,6 +55,7 @@ export class Runner {
         if (this.wouldRun(list[i])) return false;
       }
       if (this.statement(list[i], i)) events++;
+      if (enough?.()) return false;
     }
     return true;
   }
@@ -188,19 +192,24 @@ export class Runner {
 
   /** Tries both readings of a slip over the look-ahead window and keeps the one with fewer findings (4.4). */
   private decide(i: number, plan: SendPlan, w: Wire): { reading: Reading; consequence?: Outcome } {
-    const count = (reading: Reading): { n: number; outcome?: Outcome } => {
+    // `budget`: the count to beat. The written reading wins only with fewer findings than the meant one
+    // (a tie keeps as meant), so its trial stops as soon as it reaches the meant count; with a meant count
+    // of 0 only its delivery is run, for the message.
+    const count = (reading: Reading, budget: number): { n: number; outcome?: Outcome } => {
       const trial = this.ctx.trial();
+      const sink = trial.sink as CountingSink;
       const runner = new Runner(trial, this.input);
       for (const [k, v] of this.ids) runner.ids.set(k, v);
       for (const k of this.deadIds) runner.deadIds.add(k);
       const tw: Wire = { ...w };
       const outcome = runner.sendAndDeliver(plan, tw, reading, trial.tcbs[w.from], true);
+      if (budget <= 0) return { n: 0, outcome };
       runner.assertions(w.stmt.assertions);
-      if (runner.run(i + 1, LOOKAHEAD_EVENTS)) reportEndOfFile(trial);
-      return { n: (trial.sink as unknown as { count: number }).count, outcome };
+      if (sink.count < budget && runner.run(i + 1, LOOKAHEAD_EVENTS, () => sink.count >= budget)) reportEndOfFile(trial);
+      return { n: sink.count, outcome };
     };
-    const meant = count('meant');
-    const written = count('written');
+    const meant = count('meant', Infinity);
+    const written = count('written', meant.n);
     return { reading: written.n < meant.n ? 'written' : 'meant', consequence: written.outcome };
   }
 
