@@ -4,9 +4,9 @@ import type { GradeResult, KeyEntry } from './types.ts';
 
 /** The key: a heading, then one line per blank (`8:31 ack (server): x+1 — reason`). */
 export function keyText(file: string, key: readonly KeyEntry[], mode: string, l: Localizer): string {
-  let out = `${l.t('cli.key.header', { file, count: key.length, mode })}\n`;
+  let out = `${l.t('exercise.report.keyHeader', { file, count: key.length, mode })}\n`;
   for (const e of key) {
-    const answer = e.bad ? l.t('cli.key.bad') : e.any ? l.t('exercise.any') : e.atLeast ? l.t('exercise.atLeast', { answer: e.answer }) : e.answer;
+    const answer = e.bad ? l.t('exercise.report.bad') : e.any ? l.t('exercise.any') : e.atLeast ? l.t('exercise.atLeast', { answer: e.answer }) : e.answer;
     out += `${e.line + 1}:${e.range.start.character + 1} ${e.kind} (${e.endpoint}): ${answer} — ${l.format(e.reason)}\n`;
   }
   return out;
@@ -16,12 +16,12 @@ export interface GradedFile { file: string; result: GradeResult }
 
 /** One submission: its score, its changed lines, the blanks not right. */
 export function gradeText(g: GradedFile, l: Localizer): string {
-  let out = `${l.t('cli.grade.score', { file: g.file, score: g.result.score, max: g.result.max })}\n`;
-  for (const p of g.result.problems) out += `${l.t('cli.grade.problem', { line: p.line, message: l.format(p.text) })}\n`;
+  let out = `${l.t('exercise.report.score', { file: g.file, score: g.result.score, max: g.result.max })}\n`;
+  for (const p of g.result.problems) out += `${l.t('exercise.report.problem', { line: p.line, message: l.format(p.text) })}\n`;
   for (const b of g.result.blanks) {
     if (b.correct) continue;
-    const given = b.given === undefined ? l.t('cli.grade.missing') : b.given === '' || b.given === '?' ? l.t('cli.grade.unfilled') : b.given;
-    out += `${l.t('cli.grade.wrong', { line: b.line, column: b.column, kind: b.kind, given, answer: b.answer, feedback: l.format(b.feedback) })}\n`;
+    const given = b.given === undefined ? l.t('exercise.report.missing') : b.given === '' || b.given === '?' ? l.t('exercise.report.unfilled') : b.given;
+    out += `${l.t('exercise.report.wrong', { line: b.line, column: b.column, kind: b.kind, given, answer: b.answer, feedback: l.format(b.feedback) })}\n`;
   }
   return out;
 }
@@ -42,7 +42,7 @@ export function gradeSummary(key: readonly KeyEntry[], graded: readonly GradedFi
   const mean = count ? (graded.reduce((s, g) => s + g.result.score, 0) / count).toFixed(2) : '0';
   const wrong = key.map((e) => (e.bad ? -1 : graded.filter((g) => !g.result.blanks[e.index]?.correct).length));
   const worst = wrong.reduce((best, n, i) => (n > (wrong[best] ?? -1) ? i : best), 0);
-  if (!count || (wrong[worst] ?? 0) <= 0) return l.t('cli.grade.summaryAllRight', { count, mean, max });
+  if (!count || (wrong[worst] ?? 0) <= 0) return l.t('exercise.report.summaryAllRight', { count, mean, max });
   const e = key[worst]!;
-  return l.t('cli.grade.summary', { count, mean, max, line: e.line + 1, kind: e.kind, wrong: wrong[worst]! });
+  return l.t('exercise.report.summary', { count, mean, max, line: e.line + 1, kind: e.kind, wrong: wrong[worst]! });
 }

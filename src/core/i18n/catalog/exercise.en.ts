@@ -57,4 +57,14 @@ export const exerciseEn = {
   'exercise.ext.created': '{count} blank(s) made in a new file; the solved file is unchanged.',
   'exercise.any': 'any',
   'exercise.atLeast': 'at least {answer}',
+  // the answer key and grading reports (core/exercise/report.ts), shared by the CLI and the editor
+  'exercise.report.keyHeader': '{file}: {count} blank(s), {mode} mode',
+  'exercise.report.bad': 'bad-blank',
+  'exercise.report.score': '{file}: {score}/{max}',
+  'exercise.report.wrong': '  {line}:{column} {kind}: {given} (answer {answer}): {feedback}',
+  'exercise.report.unfilled': '(not filled in)',
+  'exercise.report.missing': '(line changed or missing)',
+  'exercise.report.problem': '  line {line}: changed-line: {message}',
+  'exercise.report.summary': '{count} submission(s), mean score {mean} of {max}; most often wrong: line {line} {kind} ({wrong} of {count})',
+  'exercise.report.summaryAllRight': '{count} submission(s), mean score {mean} of {max}; no blank answered wrong',
 } as const satisfies Record<string, string>;

@@ -59,4 +59,14 @@ export const exerciseZh: Record<keyof typeof exerciseEn, string> = {
   'exercise.ext.created': '已在新文件中生成 {count} 个空；原答案文件没有改动。',
   'exercise.any': '任意',
   'exercise.atLeast': '至少 {answer}',
+  // 答案与评分报告（core/exercise/report.ts），命令行与编辑器共用
+  'exercise.report.keyHeader': '{file}：{count} 个空，{mode} 模式',
+  'exercise.report.bad': 'bad-blank',
+  'exercise.report.score': '{file}：{score}/{max}',
+  'exercise.report.wrong': '  {line}:{column} {kind}：{given}（答案 {answer}）：{feedback}',
+  'exercise.report.unfilled': '（未填）',
+  'exercise.report.missing': '（该行被改动或缺失）',
+  'exercise.report.problem': '  第 {line} 行：changed-line：{message}',
+  'exercise.report.summary': '共 {count} 份提交，平均分 {mean}/{max}；答错最多的空：第 {line} 行 {kind}（{count} 份中 {wrong} 份答错）',
+  'exercise.report.summaryAllRight': '共 {count} 份提交，平均分 {mean}/{max}；没有答错的空',
 };
