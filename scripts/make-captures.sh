@@ -20,6 +20,9 @@
 #               veth, i.e. a capture near the client: the client's data crosses the server's replies,
 #               and segments are still in flight when the other end sends (needs `ip netns`, `tc`)
 #                                                                  -> crossing.pcap
+#   loss        the same namespaces, the client's side limited with a short queue (tbf limit 4 kB) that
+#               drops segments of a 60 kB upload; tcpdump on the server's veth, i.e. near the receiver:
+#               the lost segments never appear, SACK blocks and retransmissions do -> loss.pcap
 # Give scenario names to make only those (bash scripts/make-captures.sh crossing); default: all.
 # Then, for each: NAME.pcapng (editcap -F pcapng), NAME.txt (tcpdump -n -r: relative numbers),
 # NAME.S.txt (tcpdump -n -S -r: absolute numbers); basic.tttt.txt (-tttt), basic.t.txt (-t, no time),
@@ -36,7 +39,7 @@ command -v tcpdump >/dev/null || { echo "make-captures: tcpdump is not installed
 command -v editcap >/dev/null || { echo "make-captures: editcap is not installed (apt-get install -y tshark)" >&2; exit 2; }
 
 SCENARIOS="${*:-all}"
-if [[ "$SCENARIOS" == all || " $SCENARIOS " == *" crossing "* ]]; then
+if [[ "$SCENARIOS" == all || " $SCENARIOS " == *" crossing "* || " $SCENARIOS " == *" loss "* ]]; then
   # two namespaces and a veth pair; removed again on exit
   cleanup() { ip netns del tcpseqA 2>/dev/null || true; ip netns del tcpseqB 2>/dev/null || true; }
   trap cleanup EXIT
@@ -46,7 +49,6 @@ if [[ "$SCENARIOS" == all || " $SCENARIOS " == *" crossing "* ]]; then
   ip link set vA netns tcpseqA && ip link set vB netns tcpseqB
   ip -n tcpseqA addr add 10.77.0.1/24 dev vA && ip -n tcpseqB addr add 10.77.0.2/24 dev vB
   ip -n tcpseqA link set vA up && ip -n tcpseqB link set vB up
-  ip netns exec tcpseqB tc qdisc add dev vB root tbf rate 1mbit burst 2kb latency 200ms
 fi
 
 OUT="$OUT" SCENARIOS="$SCENARIOS" python3 - <<'PY'
@@ -235,17 +237,50 @@ while True:
 c.sendall(b"got %d\\n" % total); c.close()
 '''
 
+def qdisc(ns, dev, *spec):
+    subprocess.run(['ip', 'netns', 'exec', ns, 'tc', 'qdisc', *spec[:1], 'dev', dev, 'root', *spec[1:]], check=True)
+
+LOSS_SERVER = '''
+import socket
+s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); s.bind(("10.77.0.2", 40021)); s.listen(1)
+c, _ = s.accept(); n = 0
+while True:
+    b = c.recv(65536)
+    if not b: break
+    n += len(b)
+c.sendall(b"got %d\\n" % n); c.close()
+'''
+LOSS_CLIENT = '''
+import socket
+c = socket.create_connection(("10.77.0.2", 40021))
+c.sendall(b"u" * 60000); c.shutdown(socket.SHUT_WR)
+while c.recv(65536): pass
+c.close()
+'''
+
+def loss():
+    qdisc('tcpseqA', 'vA', 'add', 'tbf', 'rate', '2mbit', 'burst', '3kb', 'limit', '4kb')
+    p = record('loss', 40021, iface='vB', snaplen=128, netns='tcpseqB')
+    server = subprocess.Popen(['ip', 'netns', 'exec', 'tcpseqB', sys.executable, '-c', LOSS_SERVER])
+    time.sleep(0.5)
+    subprocess.run(['ip', 'netns', 'exec', 'tcpseqA', sys.executable, '-c', LOSS_CLIENT], check=True)
+    server.wait()
+    stop(p)
+    qdisc('tcpseqA', 'vA', 'del')
+
 def crossing():
+    qdisc('tcpseqB', 'vB', 'add', 'tbf', 'rate', '1mbit', 'burst', '2kb', 'latency', '200ms')
     p = record('crossing', 40020, iface='vA', snaplen=128, netns='tcpseqA')
     server = subprocess.Popen(['ip', 'netns', 'exec', 'tcpseqB', sys.executable, '-c', CROSSING_SERVER])
     time.sleep(0.5)
     subprocess.run(['ip', 'netns', 'exec', 'tcpseqA', sys.executable, '-c', CROSSING_CLIENT], check=True)
     server.wait()
     stop(p)
+    qdisc('tcpseqB', 'vB', 'del')
 
 if wanted('basic'): basic('basic', socket.AF_INET, '127.0.0.1', 40001)
 if wanted('ipv6'): basic('ipv6', socket.AF_INET6, '::1', 40002)
-for name, make in [('halfclose', halfclose), ('refused', refused), ('abort', abort), ('midstream', midstream), ('bulk', bulk), ('multi', multi), ('reuse', reuse), ('crossing', crossing)]:
+for name, make in [('halfclose', halfclose), ('refused', refused), ('abort', abort), ('midstream', midstream), ('bulk', bulk), ('multi', multi), ('reuse', reuse), ('crossing', crossing), ('loss', loss)]:
     if wanted(name): make()
 if wanted('any-sll2'): basic('any-sll2', socket.AF_INET, '127.0.0.1', 40010, iface='any', link='LINUX_SLL2')
 if wanted('any-sll'): basic('any-sll', socket.AF_INET, '127.0.0.1', 40011, iface='any', link='LINUX_SLL')

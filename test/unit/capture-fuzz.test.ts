@@ -10,7 +10,7 @@ import { chunksOf, describeProblem, importCapture, listConnections } from '../..
 import { ODD_DIR } from './capture-fixtures.ts';
 
 const DIR = join(import.meta.dirname, '../fixtures/captures');
-const SOURCES = [join(DIR, 'basic.pcap'), join(DIR, 'bulk.pcapng'), join(DIR, 'multi.pcapng'), join(DIR, 'reuse.txt'), join(ODD_DIR, 'two-interfaces-be.pcapng'), join(ODD_DIR, 'ipv6-ext.pcap'), join(ODD_DIR, 'vlan.pcap')];
+const SOURCES = [join(DIR, 'basic.pcap'), join(DIR, 'loss.pcap'), join(DIR, 'crossing.pcapng'), join(DIR, 'bulk.pcapng'), join(DIR, 'multi.pcapng'), join(DIR, 'reuse.txt'), join(ODD_DIR, 'two-interfaces-be.pcapng'), join(ODD_DIR, 'ipv6-ext.pcap'), join(ODD_DIR, 'vlan.pcap')];
 
 function prng(seed: number): () => number { // mulberry32
   return () => {

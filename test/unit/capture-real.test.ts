@@ -37,6 +37,7 @@ const SCENARIOS: Record<string, [string, string][]> = {
   'any-sll2': [['TIME_WAIT', 'CLOSED']], // -i any -y LINUX_SLL2
   'any-sll': [['TIME_WAIT', 'CLOSED']], // -i any -y LINUX_SLL
   crossing: [['TIME_WAIT', 'CLOSED']], // two namespaces over veth, the server's answers queued: a capture near the client
+  loss: [['TIME_WAIT', 'CLOSED']], // the client's queue drops segments; captured near the receiver
 };
 
 for (const [scenario, finals] of Object.entries(SCENARIOS)) {
@@ -84,6 +85,19 @@ test('crossing (near the client, not loopback): data crosses the server\'s repli
   // the same file without the reconstruction (--side server: the client's segments arrive at once) does not check
   const { text: naive } = await convert('crossing.pcap', 1, { side: 'server' });
   assert.ok(findings(naive).some((f) => / wrong-ack /.test(f)), 'read as if nothing were in flight, the acks do not fit');
+});
+
+test('loss (captured near the receiver): segments lost before the capture point are written -x in the sender\'s segment size, the retransmissions that fill them are marked', async () => {
+  const { text } = await convert('loss.pcap');
+  const lost = text.split('\n').filter((l) => / -x /.test(l));
+  assert.ok(lost.length >= 3, `lost segments: ${lost.length}`);
+  for (const l of lost) assert.match(l, / len=1448 /, 'each lost segment as large as the ones the client sent');
+  assert.match(text, /# not in the capture: \d+ octets that the next segment shows were sent; lost before the capture point/);
+  assert.ok(text.split('\n').filter((l) => / · retransmission/.test(l)).length >= 3);
+  assert.match(text, /· sack x\+\d+\.\.x\+\d+/, 'SACK blocks in the symbols of the data they acknowledge');
+  const codes = analyze(text).diagnostics.map((d) => d.code);
+  assert.ok(codes.includes('retransmission') && codes.includes('out-of-order'));
+  assert.doesNotMatch(text, /recorded packet \d+ twice/, 'a second duplicate ACK is a new packet, not a copy');
 });
 
 test('bulk: the server offered window scale 0, so its window is not scaled; the payload cut by -s 128 still counts', async () => {

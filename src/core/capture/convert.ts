@@ -37,6 +37,8 @@ export interface Converted {
 interface Seg extends FlightSegment { notes: Text[]; after: Text[]; synthetic?: boolean; id?: string }
 
 const COMMENT_COLUMN = 64;
+/** At most this many lost segments are written for one gap. */
+const MAX_LOST_PIECES = 256;
 
 export function convertConnection(summary: ConnectionSummary, packets: readonly { packet: TcpPacket; fromClient: boolean }[], options: ConvertOptions = {}): Converted {
   const lang = options.lang ?? 'en', numbers = options.numbers ?? 'symbolic', side = options.side ?? 'auto';
@@ -44,7 +46,7 @@ export function convertConnection(summary: ConnectionSummary, packets: readonly 
 
   // 1. drop the capture's own copies
   const segs: Seg[] = [];
-  const recent: TcpPacket[] = [];
+  let recent: TcpPacket[] = []; // packets a copy could still follow: none from the other direction since
   let duplicates = 0;
   for (const { packet, fromClient } of packets) {
     const original = captureDuplicateOf(packet, recent);
@@ -53,6 +55,8 @@ export function convertConnection(summary: ConnectionSummary, packets: readonly 
       segs.find((s) => s.packet === original)?.after.push(t('capture.note.duplicate', { packet: packet.number, original: original.number }));
       continue;
     }
+    // a packet of the other direction in between makes an identical packet a new one (a second duplicate ACK)
+    recent = recent.filter((q) => q.src === packet.src && q.sport === packet.sport);
     recent.push(packet); if (recent.length > 8) recent.shift();
     segs.push({ packet, from: fromClient ? 0 : 1, notes: [], after: [] });
   }
@@ -91,6 +95,7 @@ export function convertConnection(summary: ConnectionSummary, packets: readonly 
   // 3. notes: retransmissions, gaps, windows, options, times
   const start = segs.find((s) => !s.synthetic)?.packet;
   const highest: [number | undefined, number | undefined] = [mid ? base[0] : undefined, mid ? base[1] : undefined];
+  const sizes = [new Map<number, number>(), new Map<number, number>()]; // payload sizes each end has sent, counted
   for (let i = 0; i < segs.length; i++) {
     const s = segs[i], p = s.packet;
     const occupies = !(p.flags & RST) && (p.length > 0 || (p.flags & (SYN | FIN)) !== 0);
@@ -101,12 +106,17 @@ export function convertConnection(summary: ConnectionSummary, packets: readonly 
     const h = highest[s.from];
     if (occupies && h !== undefined && !(p.flags & SYN)) {
       if (!seqGE(p.seq, h)) s.notes.push(t('capture.note.retransmission'));
-      else if (p.seq !== h) { // octets the capture never saw: lost before the capture point
-        const lost: TcpPacket = { ...p, number: 0, seq: h, length: (p.seq - h) >>> 0, flags: p.flags & ACK, options: {} };
-        segs.splice(i++, 0, { packet: lost, from: s.from, notes: [t('capture.note.gap', { octets: lost.length })], after: [], synthetic: true, lost: true });
+      else if (p.seq !== h) { // octets the capture never saw: lost before the capture point, in segments as large as the sender's
+        const gap = (p.seq - h) >>> 0, typical = typicalSize(sizes[s.from]) || p.length || gap;
+        const size = gap / typical > MAX_LOST_PIECES ? gap : typical; // an absurd gap (a damaged capture) stays one segment
+        for (let at = 0; at < gap; at += size) {
+          const lost: TcpPacket = { ...p, number: 0, seq: (h + at) >>> 0, length: Math.min(size, gap - at), flags: p.flags & ACK, options: {} };
+          segs.splice(i++, 0, { packet: lost, from: s.from, notes: at === 0 ? [t('capture.note.gap', { octets: gap })] : [], after: [], synthetic: true, lost: true });
+        }
       }
     } else if (p.flags & SYN && h !== undefined) s.notes.push(t('capture.note.retransmission'));
     if (occupies && (h === undefined || seqGE(seqEnd(p), h))) highest[s.from] = seqEnd(p);
+    if (p.length > 0) sizes[s.from].set(p.length, (sizes[s.from].get(p.length) ?? 0) + 1);
     if (!(p.flags & RST) && p.window === 0) s.notes.push(t('capture.note.zeroWindow'));
     if (mid && !(p.flags & RST)) s.notes.push(t('capture.note.rawWindow', { window: p.window }));
   }
@@ -196,6 +206,13 @@ function sentBeforeCapture(segs: Seg[], base: [number | undefined, number | unde
   }
   for (const e of earlier) e.packet.ack = base[(1 - e.from) as 0 | 1] ?? e.packet.ack;
   segs.unshift(...earlier);
+}
+
+/** The payload size an end sends most (its MSS in a bulk transfer); 0 when it has sent none. */
+function typicalSize(counts: Map<number, number>): number {
+  let best = 0, most = 0;
+  for (const [size, n] of counts) if (n > most || (n === most && size > best)) { best = size; most = n; }
+  return best;
 }
 
 /** Flags in tcpseq words, ACK last as textbooks write them: SYN+ACK, FIN+ACK, PSH+ACK, RST+ACK. */
