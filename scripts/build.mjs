@@ -1,17 +1,19 @@
 // Bundles the extension (node, cjs, vscode external), the CLI and the webview (browser, Mermaid inside).
 import * as esbuild from 'esbuild';
 import { chmodSync, readFileSync } from 'node:fs';
-import { webBundleOptions, webBundleProblems, WEB_OUTFILE } from './web-bundle.mjs';
+import { catalogStandIns, CLI_AREAS, webBundleOptions, webBundleProblems, WEB_OUTFILE } from './web-bundle.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning' };
 
 const builds = [
-  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
+  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'],
+    plugins: [catalogStandIns({ areas: CLI_AREAS })] }, // the CLI's messages are the CLI's alone
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' } },
 ];
-// the web extension (package.json `browser`, VS Code for the Web): no Node API on its path (scripts/web-bundle.mjs)
+// the web extension (package.json `browser`, VS Code for the Web): no Node API on its path, and its messages
+// beside it in dist/web/l10n/LANG.json, not in it (scripts/web-bundle.mjs)
 builds.push(webBundleOptions({ production }));
 for (const [entry, out] of [['src/webview/preview.ts', 'media/preview.js'], ['src/webview/standalone.ts', 'media/standalone.js']]) {
   builds.push({ ...common, entryPoints: [entry], outfile: out, platform: 'browser', format: 'iife', target: 'es2022', minify: true, sourcemap: false });

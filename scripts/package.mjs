@@ -17,8 +17,8 @@ execFileSync(process.execPath, [join(ROOT, 'scripts/build.mjs'), '--production']
 const vsce = join(ROOT, 'node_modules/@vscode/vsce/vsce');
 
 // What goes in: only run-time files (no node_modules, src, test), and everything the extension loads.
-const ALLOWED = /^(dist\/(extension|cli|web\/extension)\.js|media\/[^/]+|syntaxes\/.+|snippets\/.+|language-configuration\.json|README\.md|CHANGELOG\.md|LICENSE|package\.json|package\.nls(\.[a-z-]+)?\.json)$/;
-const REQUIRED = ['package.json', 'package.nls.json', 'package.nls.zh-cn.json', 'dist/extension.js', 'dist/web/extension.js', 'media/preview.js', 'media/preview.css', 'language-configuration.json', 'README.md'];
+const ALLOWED = /^(dist\/(extension|cli|web\/extension)\.js|dist\/web\/l10n\/[a-z-]+\.json|media\/[^/]+|syntaxes\/.+|snippets\/.+|language-configuration\.json|README\.md|CHANGELOG\.md|LICENSE|package\.json|package\.nls(\.[a-z-]+)?\.json)$/;
+const REQUIRED = ['package.json', 'package.nls.json', 'package.nls.zh-cn.json', 'dist/extension.js', 'dist/web/extension.js', 'dist/web/l10n/en.json', 'dist/web/l10n/zh-cn.json', 'media/preview.js', 'media/preview.css', 'language-configuration.json', 'README.md'];
 const listed = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' }).split('\n').map((l) => l.trim()).filter(Boolean);
 const stray = listed.filter((f) => !ALLOWED.test(f));
 const missing = REQUIRED.filter((f) => !listed.includes(f));

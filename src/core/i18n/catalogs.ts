@@ -1,6 +1,8 @@
 // Every catalog, by language. Each area of the product keeps its messages in its own pair of files
 // (`catalog/AREA.en.ts`, `catalog/AREA.zh-cn.ts`); a unit test checks that both languages have the same
-// ids and the same `{param}` placeholders.
+// ids and the same `{param}` placeholders. The extension bundles leave some of them out at build time
+// (scripts/web-bundle.mjs: the CLI's area everywhere, the Chinese in the web bundle, which installs it
+// from dist/web/l10n/zh-cn.json with `installCatalog` when it speaks Chinese).
 import type { Catalog, Lang } from './types.ts';
 import { captureEn } from './catalog/capture.en.ts';
 import { captureZh } from './catalog/capture.zh-cn.ts';
@@ -31,7 +33,20 @@ const en = { ...captureEn, ...cliEn, ...diagnosticsEn, ...diagramEn, ...editorEn
 /** Every message id. `Localizer.t` takes only these, so a mistyped id is a compile error. */
 export type MessageId = keyof typeof en;
 
-export const CATALOGS: Readonly<Record<Lang, Catalog>> = {
-  en,
+const catalogs: Record<Lang, Record<string, string>> = {
+  en: { ...en },
   'zh-cn': { ...captureZh, ...cliZh, ...diagnosticsZh, ...diagramZh, ...editorZh, ...editorOutlineZh, ...exerciseZh, ...extensionZh, ...parserZh, ...statesZh, ...webviewZh },
 };
+
+/** The messages of each language this program has (all of them, unless a bundle left some out). */
+export const CATALOGS: Readonly<Record<Lang, Catalog>> = catalogs;
+
+/** Adds messages to a language's catalog (one a bundle left out and loads later); later entries win. */
+export function installCatalog(lang: Lang, entries: Catalog): void {
+  for (const [id, template] of Object.entries(entries)) if (typeof template === 'string') catalogs[lang][id] = template;
+}
+
+/** Whether `lang` has any message yet (false for a catalog the bundle left out, until it is installed). */
+export function hasCatalog(lang: Lang): boolean {
+  return Object.keys(catalogs[lang]).length > 0;
+}

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { localizer, type Localizer } from '../../core/i18n/format.ts';
 import { resolveLang } from '../../core/i18n/lang.ts';
 import type { Lang } from '../../core/i18n/types.ts';
+import { catalogsReady, prepareCatalogs } from './loadCatalogs.ts';
 
 export const SECTION = 'tcpseq';
 
@@ -31,9 +32,22 @@ export function readSettings(scope?: vscode.ConfigurationScope): ValidationSetti
   };
 }
 
-/** Calls `listener` when any of this extension's settings changes. */
+/**
+ * Calls `listener` when any of this extension's settings changes, once the messages of the language tcpseq
+ * speaks then are installed (the web bundle reads them from a file), so that what it relabels is in that language.
+ */
 export function onSettingsChange(listener: () => void): vscode.Disposable {
-  return vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration(SECTION)) listener(); });
+  return vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration(SECTION)) void catalogsReady(currentLang()).then(listener); });
+}
+
+/** Calls `listener` when tcpseq.language changes, once the messages of the new language are installed. */
+export function onLanguageChange(listener: () => void): vscode.Disposable {
+  return vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration(`${SECTION}.language`)) void catalogsReady(currentLang()).then(listener); });
+}
+
+/** Installs the messages of the language tcpseq speaks (at activation, before any feature makes a message). */
+export function prepareLanguage(context: vscode.ExtensionContext): Promise<void> {
+  return prepareCatalogs(context, currentLang());
 }
 
 /**

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { isTcpseq } from '../analysisCache.ts';
 import { VIEW_TYPE, type PreviewPersistedState } from '../../webview/protocol.ts';
 import { PreviewPanel, type PreviewStatus } from './previewPanel.ts';
-import { currentLocalizer, SECTION } from '../language/settings.ts';
+import { currentLocalizer, onLanguageChange } from '../language/settings.ts';
 
 export interface PreviewState extends Partial<PreviewStatus> {
   open: boolean;
@@ -30,9 +30,7 @@ export class PreviewManager implements vscode.Disposable {
         if (!isTcpseq(e.textEditor.document)) return;
         for (const p of this.matching(e.textEditor.document.uri)) p.highlight(e.selections[0]!.active.line);
       }),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration(`${SECTION}.language`)) for (const p of this.panels) p.relabel();
-      }),
+      onLanguageChange(() => { for (const p of this.panels) p.relabel(); }),
     );
   }
 
