@@ -46,17 +46,17 @@ function loadCatalog(lang: Lang): Promise<void> {
   return pending;
 }
 
-/** A catalog file: through vscode.workspace.fs, or fetched when the extension is served over http(s) and fs cannot read it. */
+/**
+ * A catalog file: fetched when the extension is served over http(s) (VS Code for the Web: the way the host
+ * fetches the bundle itself, without a round trip through the workbench), else through vscode.workspace.fs.
+ */
 async function readCatalog(uri: vscode.Uri): Promise<Catalog> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await vscode.workspace.fs.readFile(uri);
-  } catch (e) {
-    if (!/^https?$/.test(uri.scheme) || typeof fetch !== 'function') throw e;
-    const response = await fetch(uri.toString(true));
-    if (!response.ok) throw e;
-    bytes = new Uint8Array(await response.arrayBuffer());
+  let bytes: Uint8Array | undefined;
+  if (/^https?$/.test(uri.scheme) && typeof fetch === 'function') {
+    const response = await fetch(uri.toString(true)).catch(() => undefined);
+    if (response?.ok) bytes = new Uint8Array(await response.arrayBuffer());
   }
+  bytes ??= await vscode.workspace.fs.readFile(uri);
   const parsed: unknown = JSON.parse(new TextDecoder().decode(bytes));
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not a JSON object of messages');
   return parsed as Catalog;
