@@ -48,15 +48,22 @@ function loadCatalog(lang: Lang): Promise<void> {
 
 /**
  * A catalog file: fetched when the extension is served over http(s) (VS Code for the Web: the way the host
- * fetches the bundle itself, without a round trip through the workbench), else through vscode.workspace.fs.
+ * fetches the bundle itself, without a round trip through the workbench), else, or when that fails, read
+ * through vscode.workspace.fs.
  */
 async function readCatalog(uri: vscode.Uri): Promise<Catalog> {
-  let bytes: Uint8Array | undefined;
   if (/^https?$/.test(uri.scheme) && typeof fetch === 'function') {
-    const response = await fetch(uri.toString(true)).catch(() => undefined);
-    if (response?.ok) bytes = new Uint8Array(await response.arrayBuffer());
+    try {
+      const response = await fetch(uri.toString(true));
+      if (response.ok) return parseCatalog(new Uint8Array(await response.arrayBuffer()));
+    } catch {
+      // read through workspace.fs below
+    }
   }
-  bytes ??= await vscode.workspace.fs.readFile(uri);
+  return parseCatalog(await vscode.workspace.fs.readFile(uri));
+}
+
+function parseCatalog(bytes: Uint8Array): Catalog {
   const parsed: unknown = JSON.parse(new TextDecoder().decode(bytes));
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not a JSON object of messages');
   return parsed as Catalog;
