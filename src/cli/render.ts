@@ -5,6 +5,8 @@ import { writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { analyze } from '../core/index.ts';
 import { diagramOf, escapeHtml } from '../core/diagram/index.ts';
+import { diagramTitle } from '../core/diagram/labels.ts';
+import type { Lang } from '../core/i18n/types.ts';
 import { metaOf } from '../webview/protocol.ts';
 import { fileReason, invoke, readText, usageLine, type Command } from './command.ts';
 import { processIO, type CliIO } from './io.ts';
@@ -35,13 +37,13 @@ export async function runRender(args: string[], io: CliIO = processIO()): Promis
     const text = await readText(file, 'render', io, l);
     if (text === undefined) return 2;
     const analysis = analyze(text);
-    const { model, mermaid } = diagramOf(analysis, text);
+    const { model, mermaid } = diagramOf(analysis, text, undefined, l.lang);
     let output = mermaid;
     if (format === 'html') {
       const script = findPageScript();
       if (!script) { io.error(`tcpseq render: ${l.t('cli.error.noMermaid')}`); return 2; }
-      const title = analysis.title ?? (file === '-' ? 'tcpseq diagram' : basename(file));
-      output = htmlPage(title, mermaid, metaOf(model), script);
+      const title = analysis.title ?? (file === '-' ? diagramTitle(undefined, l.lang) : basename(file));
+      output = htmlPage(title, mermaid, metaOf(model), script, l.lang);
     }
     if (out === undefined || out === '-') {
       io.write(output);
@@ -81,7 +83,7 @@ const inlineScript = (js: string) => js.replace(/<\/(script)/gi, '<\\/$1').repla
 
 export function htmlPage(
   title: string, mermaid: string, meta: ReturnType<typeof metaOf>,
-  script: { kind: 'standalone' | 'mermaid'; code: string },
+  script: { kind: 'standalone' | 'mermaid'; code: string }, lang: Lang = 'en',
 ): string {
   const data = JSON.stringify({ mermaid, ...meta }).replace(/</g, '\\u003c');
   const starter = script.kind === 'standalone' ? '' : `
@@ -96,7 +98,7 @@ export function htmlPage(
 })();
 </script>`;
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${lang === 'zh-cn' ? 'zh-CN' : lang}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:">
