@@ -1,6 +1,7 @@
 // Ties the SVG Mermaid drew to the file: the n-th arrow is the n-th message of the update, the n-th note
 // the n-th note. Tags them with data-line and classes (severity, kind), and adds wide hover targets.
 import type { Localizer } from '../core/i18n/format.ts';
+import { messageKindText } from '../core/diagram/labels.ts';
 import type { MessageMeta, NoteMeta } from './protocol.ts';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -104,10 +105,11 @@ export function describeMessage(m: MessageMeta, l: Localizer): { title: string; 
   const text = m.kind === 'lost' ? l.t('webview.tip.lost', { where })
     : m.kind === 'late' ? l.t('webview.tip.late', { where })
       : m.kind === 'in-flight' ? l.t('webview.tip.inFlight', { where }) : where;
+  const said = m.old ? `${messageKindText(m.kind, l.lang, true)} · ${text}` : text;
   return {
     title: `${m.source ?? m.label}`,
     lines: [
-      { text },
+      { text: said },
       ...m.findings.map((f) => ({ text: findingLine(l, f), severity: f.severity })),
     ],
   };

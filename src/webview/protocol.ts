@@ -11,6 +11,8 @@ export interface MessageMeta {
   /** 0-based line where the segment was delivered (a `deliver` line for `~>`). */
   deliveredLine?: number;
   kind: 'delivered' | 'lost' | 'late' | 'in-flight';
+  /** An old duplicate (contract 2.3), drawn dashed. */
+  old?: boolean;
   label: string;
   /** The segment's line as written. */
   source?: string;
@@ -75,7 +77,7 @@ export const VIEW_TYPE = 'tcpseq.preview';
  * message as a `text` (id + parameters) is worded in `lang`; otherwise its English `message` is kept.
  */
 export function metaOf(model: {
-  messages: readonly { line: number; deliveredLine?: number; kind: MessageMeta['kind']; label: string; source?: string; findings: readonly { severity: FindingSeverity; code: string; message: string; text?: Text }[]; worst?: FindingSeverity }[];
+  messages: readonly { line: number; deliveredLine?: number; kind: MessageMeta['kind']; old?: boolean; label: string; source?: string; findings: readonly { severity: FindingSeverity; code: string; message: string; text?: Text }[]; worst?: FindingSeverity }[];
   notes: readonly { line: number; kind: NoteMeta['kind']; severity?: FindingSeverity }[];
 }, lang: Lang = 'en'): { messages: MessageMeta[]; notes: NoteMeta[] } {
   return {
@@ -85,6 +87,7 @@ export function metaOf(model: {
         findings: m.findings.map((f) => ({ severity: f.severity, code: f.code, message: f.text ? formatText(lang, f.text) : f.message })),
       };
       if (m.deliveredLine !== undefined) meta.deliveredLine = m.deliveredLine;
+      if (m.old) meta.old = true;
       if (m.source !== undefined) meta.source = m.source;
       if (m.worst !== undefined) meta.worst = m.worst;
       return meta;
