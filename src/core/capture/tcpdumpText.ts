@@ -17,7 +17,9 @@ interface ConnBases { base: Map<string, number> }
 
 export class TcpdumpTextReader {
   private readonly decoder = new TextDecoder('utf-8');
-  private partial = '';
+  /** The start of a line that spans chunks, and its length. */
+  private readonly partial: string[] = [];
+  private partialLength = 0;
   private line = 0;
   private offset = 0;
   private lastTime: { sec: number; nsec: number; precision: number } | undefined;
@@ -31,21 +33,33 @@ export class TcpdumpTextReader {
 
   constructor(private readonly sink: (p: TcpPacket) => void, private readonly stats: ReadStats) {}
 
+  /**
+   * Splits the text into lines. Only the new chunk is searched for a line break, and the start of a line
+   * that spans chunks is kept in pieces: a long line cut into tiny chunks stays linear, not quadratic.
+   */
   push(chunk: Uint8Array): void {
     this.stats.bytes += chunk.length;
-    const text = this.partial + this.decoder.decode(chunk, { stream: true });
+    const text = this.decoder.decode(chunk, { stream: true });
     let start = 0;
     for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
-      this.handle(text.slice(start, nl));
+      const tail = text.slice(start, nl);
+      const line = this.partial.length ? this.partial.join('') + tail : tail;
+      this.partial.length = 0;
+      this.partialLength = 0;
+      this.handle(line);
       start = nl + 1;
     }
-    this.partial = text.slice(start);
-    if (this.partial.length > MAX_LINE) throw new CaptureError({ text: t('capture.error.longLine', { line: this.line + 1 }), offset: this.offset });
+    if (start < text.length) {
+      this.partial.push(text.slice(start));
+      this.partialLength += text.length - start;
+    }
+    if (this.partialLength > MAX_LINE) throw new CaptureError({ text: t('capture.error.longLine', { line: this.line + 1 }), offset: this.offset });
   }
 
   end(): void {
-    const last = this.partial + this.decoder.decode();
-    this.partial = '';
+    const last = this.partial.join('') + this.decoder.decode();
+    this.partial.length = 0;
+    this.partialLength = 0;
     if (last.trim()) this.handle(last);
   }
 
