@@ -63,7 +63,7 @@ export const uiTests: UiTest[] = [
       const { page, workspace } = ctx;
       const text = readFileSync(join(workspace, 'mistakes', MISTAKE), 'utf8');
       const expected = [...text.matchAll(/^#\s*expect:\s*(\d+)\s+([a-z-]+)\s*$/gm)].map((m) => ({ line: Number(m[1]), code: m[2]! }));
-      assert.ok(expected.length >= 3, `${MISTAKE} names its expected diagnostics`);
+      assert.ok(expected.length >= 1, `${MISTAKE} names its expected diagnostics`);
       await quickOpen(page, MISTAKE);
       await page.keyboard.press('Control+Shift+M');
       const rows = page.locator('.markers-panel .monaco-list-row');
