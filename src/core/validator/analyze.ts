@@ -41,9 +41,6 @@ export function analyze(text: string): Analysis {
   for (const s of statements) if (s.kind === 'title') title = s.text;
 
   const segments = ctx.segments;
-  if (segments.includes(undefined as never)) {
-    for (const s of statements) if (s.kind === 'segment' && !segments[segmentAtLine[s.line]]) segments[segmentAtLine[s.line]] = { statement: s, from: -1, to: -1 };
-  }
   const diagnostics = ctx.realSink.list;
   for (const d of diagnostics) {
     if (d.segment === undefined) continue;

@@ -188,7 +188,7 @@ function takeInOrder(ctx: Context, r: Tcb, w: Wire, at: Where): void {
   const limit = windowEnd(r, w);
   if (limit !== undefined && less(limit, dataEnd)) taken = limit;
   if (less(rcvNxt, taken)) { r.rcvNxt = taken; r.rcvNxtSince = at; }
-  if (w.fin && equal(taken, dataEnd) && lessOrEqual(dataEnd, r.rcvNxt!) && equal(dataEnd, r.rcvNxt)) acceptFin(ctx, r, w, dataEnd, at);
+  if (w.fin && equal(dataEnd, r.rcvNxt)) acceptFin(ctx, r, w, dataEnd, at); // a FIN after octets not taken is not taken
   drainQueue(ctx, r, w, at);
 }
 

@@ -25,7 +25,6 @@ export interface RunnerInput {
   table: EndpointTable;
   /** Segment index by line (−1 where there is none). */
   segmentAtLine: Int32Array;
-  /** Column where each segment line's assertions start (`=>`), by line; −1 when there are none. */
   lineCount: number;
 }
 

@@ -4,7 +4,7 @@
 import type { Finding } from '../diagnostics.ts';
 import { t } from '../i18n/format.ts';
 import type { Text } from '../i18n/types.ts';
-import { add, type Value } from '../sequence.ts';
+import type { Value } from '../sequence.ts';
 import type { Range } from '../syntax/syntax.ts';
 import { blind, type Context } from './context.ts';
 import type { Tcb, Where } from './tcb.ts';
@@ -83,14 +83,13 @@ export class PlanBuilder {
   }
 
   unexpected(why: Text): void {
-    const { ctx, s, w } = this;
+    const { s, w } = this;
     this.add({
       code: 'unexpected-segment', range: w.stmt.range,
       text: t('unexpected-segment', { endpoint: s.name, state: s.state, flags: flagsOf(w), why }),
       params: { endpoint: s.name, state: s.state, flags: flagsOf(w) },
       related: this.related(s.stateSince, t('related.state', { endpoint: s.name, state: s.state })),
     });
-    void ctx;
   }
 
   info(code: 'retransmission' | 'keep-alive' | 'window-probe', text: Text, params: Record<string, string | number>): void {
@@ -134,6 +133,3 @@ export function learnEstablished(ctx: Context, s: Tcb, w: Wire): void {
     if (peer.sndNxt === undefined) { peer.sndNxt = peer.sndUna = v; peer.sndNxtSince = w.stmt; }
   }
 }
-
-/** `x + n` shorthand used by the rules. */
-export function plus(v: Value, n: number): Value { return add(v, n); }
