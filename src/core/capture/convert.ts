@@ -93,7 +93,8 @@ export function convertConnection(summary: ConnectionSummary, packets: readonly 
   };
 
   // 3. notes: retransmissions, gaps, windows, options, times
-  const start = segs.find((s) => !s.synthetic)?.packet;
+  // the first packet with a time (a tcpdump line may have none, or a damaged one)
+  const start = segs.find((s) => !s.synthetic && Number.isFinite(s.packet.sec))?.packet;
   const highest: [number | undefined, number | undefined] = [mid ? base[0] : undefined, mid ? base[1] : undefined];
   const sizes = [new Map<number, number>(), new Map<number, number>()]; // payload sizes each end has sent, counted
   for (let i = 0; i < segs.length; i++) {
@@ -178,7 +179,7 @@ export function convertConnection(summary: ConnectionSummary, packets: readonly 
     const arrow = s.lost ? '-x' : e.inFlight ? '~>' : '->';
     const line = `${names[from]} ${arrow} ${names[to]}: ${flagWords(p.flags)} ${fields.join(' ')}`;
     const comment = [...(s.synthetic ? [] : [say(t('capture.note.packet', { packet: p.number }))]),
-      ...(start && !s.synthetic && !Number.isNaN(p.sec) ? [`+${elapsed(start, p)}`] : []),
+      ...(start && !s.synthetic && Number.isFinite(p.sec) && Number.isFinite(p.nsec) ? [`+${elapsed(start, p)}`] : []),
       ...s.notes.map(say)];
     const opts = optionWords(p, (v) => value(v, to));
     if (opts.length) comment.push(opts.join(', '));
