@@ -8,6 +8,7 @@ import { join, relative, resolve } from 'node:path';
 import { exampleWorkspace, freshProfile, installCodeServer, installVsix, launchChromium, OUTPUT, ROOT, seconds, startCodeServer } from './code-server.mjs';
 import { uiTests } from '../test/ui/suite.ts';
 import { exerciseUiTests } from '../test/ui/exercise.ts';
+import { runUiCases } from './ui-cases.mjs';
 
 const t0 = Date.now();
 const args = process.argv.slice(2);
@@ -40,19 +41,7 @@ try {
   page.on('pageerror', (e) => console.log(`  [page error] ${String(e).slice(0, 200)}`));
   await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
   const ctx = { page, workspace, shots, screenshots };
-  for (const [i, t] of [...uiTests, ...exerciseUiTests].entries()) {
-    const started = Date.now();
-    try {
-      await t.run(ctx);
-      passed++;
-      console.log(`  ✓ ${t.name} (${Date.now() - started} ms)`);
-    } catch (e) {
-      failed++;
-      const file = join(shots, `failure-${i + 1}.png`);
-      await page.screenshot({ path: file }).catch(() => {});
-      console.log(`  ✗ ${t.name}\n      ${String(e instanceof Error ? e.message : e).split('\n').slice(0, 6).join('\n      ')}\n      screenshot: ${relative(ROOT, file)}`);
-    }
-  }
+  ({ passed, failed } = await runUiCases([...uiTests, ...exerciseUiTests], ctx, shots));
 } finally {
   await browser.close().catch(() => {});
   await server.stop();

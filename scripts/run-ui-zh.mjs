@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { exampleWorkspace, freshProfile, installCodeServer, installVsix, launchChromium, OUTPUT, ROOT, seconds, startCodeServer } from './code-server.mjs';
 import { zhUiTests } from '../test/ui/zh.ts';
+import { runUiCases } from './ui-cases.mjs';
 
 const t0 = Date.now();
 const vsix = process.argv[2] ? resolve(process.argv[2]) : undefined;
@@ -32,19 +33,7 @@ try {
   page.setDefaultTimeout(30_000);
   await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
   const ctx = { page, workspace, shots, screenshots };
-  for (const [i, t] of zhUiTests.entries()) {
-    const started = Date.now();
-    try {
-      await t.run(ctx);
-      passed++;
-      console.log(`  ✓ ${t.name} (${Date.now() - started} ms)`);
-    } catch (e) {
-      failed++;
-      const file = join(shots, `failure-${i + 1}.png`);
-      await page.screenshot({ path: file }).catch(() => {});
-      console.log(`  ✗ ${t.name}\n      ${String(e instanceof Error ? e.message : e).split('\n').slice(0, 6).join('\n      ')}\n      screenshot: ${relative(ROOT, file)}`);
-    }
-  }
+  ({ passed, failed } = await runUiCases(zhUiTests, ctx, shots));
 } finally {
   await browser.close().catch(() => {});
   await server.stop();
