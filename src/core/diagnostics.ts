@@ -27,13 +27,11 @@ export const DIAGNOSTIC_CODES = (Object.keys(SEVERITY_OF) as DiagnosticCode[]).f
 export interface Finding {
   code: DiagnosticCode;
   range: Range;
-  /** The message as an id + parameters (preferred: it can be shown in every language). */
-  text?: Text;
-  /** @deprecated a plain English message; being replaced by `text`. */
-  message?: string;
+  /** The message as an id + parameters: it can be shown in every language. */
+  text: Text;
   /** Flat parameters for quick fixes and tests (expected/found values, names). */
   params?: Record<string, string | number>;
-  related?: { range: Range; text?: Text; message?: string }[];
+  related?: { range: Range; text: Text }[];
   severity?: Severity;
   segment?: number;
 }
@@ -52,11 +50,11 @@ export class DiagnosticSink {
       code: f.code,
       severity: f.severity ?? SEVERITY_OF[f.code],
       range: f.range,
-      message: f.text ? en(f.text) : f.message ?? '',
-      text: f.text ?? { id: 'raw', params: { message: f.message ?? '' } },
+      message: en(f.text),
+      text: f.text,
       params: f.params ?? {},
     };
-    if (f.related?.length) d.related = f.related.map((r): RelatedInformation => (r.text ? { range: r.range, message: en(r.text), text: r.text } : { range: r.range, message: r.message ?? '' }));
+    if (f.related?.length) d.related = f.related.map((r): RelatedInformation => ({ range: r.range, message: en(r.text), text: r.text }));
     if (f.segment !== undefined) d.segment = f.segment;
     this.list.push(d);
     return d;

@@ -1,8 +1,6 @@
 // English messages of the validator: findings, their reason clauses, and what TCP would do (4.4).
 // Values are printed in the file's own notation; `{why}` and `{consequence}` are nested messages.
 export const diagnosticsEn = {
-  // transitional: a message not yet moved into the catalog (a unit test fails on any use of it)
-  raw: '{message}',
   'value.unknown': 'a number no line has written',
   'value.isn': '{endpoint}\'s ISN',
   'value.isnPlus': '{endpoint}\'s ISN + {n}',

@@ -6,7 +6,6 @@ import type { diagnosticsEn } from './diagnostics.en.ts';
 
 export const diagnosticsZh: Record<keyof typeof diagnosticsEn, string> = {
   // transitional: kept identical to the English (a message not yet moved into the catalog)
-  raw: '{message}',
   'value.unknown': '一个文件中没有写出过的值',
   'value.isn': '{endpoint} 的初始序号 ISN',
   'value.isnPlus': '{endpoint} 的初始序号 ISN + {n}',
