@@ -7,19 +7,25 @@ import { t } from '../i18n/format.ts';
 import type { ParamValue } from '../i18n/types.ts';
 import { add, concrete, Notation, unknown, type Value } from '../sequence.ts';
 import type { SegmentNode } from '../syntax/parseSegment.ts';
+import type { NameRef } from '../syntax/syntax.ts';
 import type { Tcb, Where } from './tcb.ts';
 import type { Wire } from './wire.ts';
 
 /** A SYN or FIN an endpoint received and must acknowledge before the end of the file. */
 export interface PendingAck { owner: number; octet: Value; what: 'SYN' | 'FIN'; wire: Wire; at: Where }
 
-/** Symbols and their values; a trial layer reads through to the real bindings and keeps its own. */
-export class Bindings {
-  readonly map = new Map<string, SymbolBinding>();
-  constructor(private readonly parent?: Bindings) {}
-  get(name: string): SymbolBinding | undefined { return this.map.get(name) ?? this.parent?.get(name); }
-  set(name: string, b: SymbolBinding): void { this.map.set(name, b); }
-  layer(): Bindings { return new Bindings(this); }
+/**
+ * A map a look-ahead can write to without touching the real run: a layer reads through to its parent and
+ * keeps its own writes (symbols, segment ids, delivered ids all grow with the file; copying them at every
+ * slip would make a long file with many slips quadratic).
+ */
+export class LayeredMap<V> {
+  readonly map = new Map<string, V>();
+  constructor(private readonly parent?: LayeredMap<V>) {}
+  get(key: string): V | undefined { return this.map.get(key) ?? this.parent?.get(key); }
+  has(key: string): boolean { return this.map.has(key) || (this.parent?.has(key) ?? false); }
+  set(key: string, v: V): void { this.map.set(key, v); }
+  layer(): LayeredMap<V> { return new LayeredMap(this); }
 }
 
 /** Where findings go: the real diagnostics, or a count of errors and warnings during a look-ahead. */
@@ -63,13 +69,17 @@ export class Context {
   sink: Reporter;
   readonly realSink: DiagnosticSink;
   notation: Notation;
-  symbols: Bindings;
+  symbols: LayeredMap<SymbolBinding>;
   segments: SegmentResult[];
   pending: PendingAck[] = [];
   /** Segments in flight by id (`#index` for one that can never be delivered). */
   inFlight = new Map<string, Wire>();
   /** Delivered ids and the line where. */
-  delivered = new Map<string, number>();
+  delivered = new LayeredMap<number>();
+  /** Segment ids and where each was first used. */
+  ids = new LayeredMap<NameRef>();
+  /** ids of `~>` lines that did not run: a `deliver` of them says nothing more (4.4). */
+  deadIds = new LayeredMap<true>();
   /** Lines where the real run has an error on a segment's own line (parse errors included), 4.4. */
   errorLines: Set<number>;
   /** True while running a look-ahead: no nested look-ahead, no steps, findings only counted. */
@@ -80,7 +90,7 @@ export class Context {
     this.realSink = new DiagnosticSink();
     this.sink = this.realSink;
     this.notation = new Notation();
-    this.symbols = new Bindings();
+    this.symbols = new LayeredMap<SymbolBinding>();
     this.segments = [];
     this.errorLines = errorLines;
   }
@@ -94,7 +104,9 @@ export class Context {
     c.symbols = this.symbols.layer();
     c.pending = this.pending.slice();
     c.inFlight = new Map(this.inFlight);
-    c.delivered = new Map(this.delivered);
+    c.delivered = this.delivered.layer();
+    c.ids = this.ids.layer();
+    c.deadIds = this.deadIds.layer();
     c.segments = [];
     c.trialMode = true;
     return c;

@@ -31,9 +31,6 @@ export interface RunnerInput {
 export class Runner {
   readonly steps: Step[] = [];
   readonly stepAtLine: Int32Array;
-  private readonly ids = new Map<string, NameRef>();
-  /** ids of `~>` lines that did not run: a `deliver` of them says nothing more (4.4). */
-  private readonly deadIds = new Set<string>();
   private lastStates: TcpState[] = [];
   private lastTcbs: TcbSnapshot[] = [];
   private readonly tuples: TcpState[][] = [];
@@ -136,13 +133,13 @@ export class Runner {
     const id = s.id;
     let firstUse = false;
     if (id) {
-      const first = this.ids.get(id.name);
+      const first = ctx.ids.get(id.name);
       if (first) {
         if (!ctx.trialMode) ctx.report({ code: 'duplicate-id', range: id.range, segment: index, text: t('duplicate-id', { id: id.name, line: first.range.start.line + 1 }), params: { id: id.name }, related: [{ range: first.range, text: t('related.idFirst', { id: id.name }) }] });
-      } else { this.ids.set(id.name, id); firstUse = true; }
+      } else { ctx.ids.set(id.name, id); firstUse = true; }
     }
     if (!this.runs(node)) {
-      if (id && firstUse) this.deadIds.add(id.name);
+      if (id && firstUse) ctx.deadIds.set(id.name, true);
       // an ack= written on a line that did not run counts as acknowledging what its sender had received (4.4)
       if (from >= 0 && node.hasAck && !s.old) ctx.acknowledged(ctx.tcbs[from], undefined);
       return false;
@@ -198,8 +195,6 @@ export class Runner {
       const trial = this.ctx.trial();
       const sink = trial.sink as CountingSink;
       const runner = new Runner(trial, this.input);
-      for (const [k, v] of this.ids) runner.ids.set(k, v);
-      for (const k of this.deadIds) runner.deadIds.add(k);
       const tw: Wire = { ...w };
       const outcome = runner.sendAndDeliver(plan, tw, reading, trial.tcbs[w.from], true);
       if (budget <= 0) return { n: 0, outcome };
@@ -231,9 +226,9 @@ export class Runner {
     for (const id of s.ids) {
       const wire = ctx.inFlight.get(id.name);
       if (!wire) {
-        if (this.deadIds.has(id.name)) continue; // its line did not run: already reported there
+        if (ctx.deadIds.has(id.name)) continue; // its line did not run: already reported there
         const at = ctx.delivered.get(id.name);
-        const why = at !== undefined ? t('unknown-id.delivered', { line: at + 1 }) : this.ids.has(id.name) ? t('unknown-id.notInFlight') : t('unknown-id.none');
+        const why = at !== undefined ? t('unknown-id.delivered', { line: at + 1 }) : ctx.ids.has(id.name) ? t('unknown-id.notInFlight') : t('unknown-id.none');
         ctx.report({ code: 'unknown-id', range: id.range, text: t('unknown-id', { id: id.name, why }), params: { id: id.name } });
         continue;
       }
